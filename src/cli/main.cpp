@@ -1,0 +1,121 @@
+// The seller-health command-line tool: reads report files, prints the result (output.md).
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/format.h"
+#include "core/session.h"
+
+namespace {
+
+constexpr int kExitUsage = 3;
+constexpr size_t kChunkSize = 16u << 20;  // read files in 16 MiB chunks, like the page
+
+const char* kUsage =
+    "usage: seller-health [--as-of YYYY-MM-DD] [--policy amazon|amazon.us|amazon.de|...]\n"
+    "                     [--date-order dmy|mdy] [--format text|json|markdown] FILE...\n"
+    "Reads Amazon Seller Central reports (and Seller Health templates) and prints every\n"
+    "account-health metric against its target.\n"
+    "Exit status: 0 all good or no data, 1 a warning, 2 a metric failing, 3 usage error or\n"
+    "no readable input.\n";
+
+struct Args {
+    sh::Options options;
+    std::string format = "text";
+    std::vector<std::string> files;
+};
+
+bool parse_args(int argc, char** argv, Args& args, std::string& error) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&](const char* flag) -> const char* {
+            const size_t n = std::strlen(flag);
+            if (arg.size() > n && arg.compare(0, n, flag) == 0 && arg[n] == '=') return argv[i] + n + 1;
+            if (arg == flag) {
+                if (i + 1 < argc) return argv[++i];
+                error = std::string(flag) + " needs a value";
+            }
+            return nullptr;
+        };
+        if (arg == "-h" || arg == "--help") {
+            std::fputs(kUsage, stdout);
+            std::exit(0);
+        } else if (const char* v = value("--as-of")) {
+            const auto day = sh::parse_day(v);
+            if (!day) return error = std::string("--as-of takes YYYY-MM-DD, not '") + v + "'", false;
+            args.options.as_of = *day;
+        } else if (const char* p = value("--policy")) {
+            args.options.policy = p;
+        } else if (const char* o = value("--date-order")) {
+            const std::string order = o;
+            if (order == "dmy") args.options.date_order = sh::DateOrder::dmy;
+            else if (order == "mdy") args.options.date_order = sh::DateOrder::mdy;
+            else return error = "--date-order takes dmy or mdy, not '" + order + "'", false;
+        } else if (const char* f = value("--format")) {
+            args.format = f;
+            if (args.format != "text" && args.format != "json" && args.format != "markdown")
+                return error = "--format takes text, json or markdown, not '" + args.format + "'", false;
+        } else if (!error.empty()) {
+            return false;
+        } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
+            return error = "unknown option '" + arg + "'", false;
+        } else {
+            args.files.push_back(arg);
+        }
+    }
+    if (args.files.empty()) return error = "no report files given", false;
+    return true;
+}
+
+// Streams one file from disk into the session; false when it cannot be opened.
+bool load(sh::Session& session, const std::string& path, std::vector<char>& buffer) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    const size_t slash = path.find_last_of('/');
+    session.begin_file(slash == std::string::npos ? path : path.substr(slash + 1));
+    while (in) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        const auto got = static_cast<size_t>(in.gcount());
+        if (got) session.feed(reinterpret_cast<const uint8_t*>(buffer.data()), got);
+    }
+    session.finish_file();
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Args args;
+    std::string error;
+    if (!parse_args(argc, argv, args, error)) {
+        std::fprintf(stderr, "seller-health: %s\n%s", error.c_str(), kUsage);
+        return kExitUsage;
+    }
+    sh::Session session;
+    session.set_options(args.options);
+    std::vector<char> buffer(kChunkSize);
+    bool any_readable = false;
+    for (const std::string& path : args.files) {
+        if (!load(session, path, buffer)) {
+            std::fprintf(stderr, "%s: cannot open: %s\n", path.c_str(), std::strerror(errno));
+            continue;
+        }
+        const sh::InputInfo& info = session.files().back().info;
+        if (!info.ok()) std::fprintf(stderr, "%s: %s\n", path.c_str(), info.error.c_str());
+        for (const sh::Problem& p : info.problems)
+            std::fprintf(stderr, "%s:%u: %s%s%s\n", path.c_str(), p.line, p.column.c_str(),
+                         p.column.empty() ? "" : ": ", p.message.c_str());
+        if (info.skipped > info.problems.size())
+            std::fprintf(stderr, "%s: %llu more rows skipped\n", path.c_str(),
+                         static_cast<unsigned long long>(info.skipped - info.problems.size()));
+        any_readable = any_readable || info.ok();
+    }
+    const sh::Result& result = session.result();
+    std::cout << sh::cli::format_result(result, args.format);
+    std::cout.flush();
+    if (!any_readable) return kExitUsage;
+    return sh::cli::exit_status(result);
+}

@@ -1,0 +1,15 @@
+// The one function that turns everything loaded into the result object.
+#pragma once
+
+#include <vector>
+
+#include "core/input.h"
+#include "core/options.h"
+#include "core/order_id.h"
+#include "core/result.h"
+
+namespace sh {
+
+Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, const Options& options);
+
+}  // namespace sh

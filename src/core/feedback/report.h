@@ -1,0 +1,48 @@
+// The feedback part of the result (output.md "feedback", feedback.md).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/day.h"
+
+namespace sh {
+
+struct FeedbackCounts {
+    uint32_t positive = 0, neutral = 0, negative = 0;
+};
+
+// A span of the comment (byte offsets into its UTF-8 text) that triggered a cause.
+struct Trigger {
+    std::string cause;
+    uint32_t begin = 0, end = 0;
+};
+
+struct FeedbackEntryResult {
+    Day day;
+    int rating = 0;
+    std::string order_id;
+    std::string comment;
+    std::vector<std::string> causes;
+    std::vector<Trigger> triggers;
+    bool removal_eligible = false;
+    std::vector<std::string> removal_reasons;
+    std::string language;            // en, zh-Hans, zh-Hant, de, fr, es, it, ja
+    bool answered = false;
+    int priority = 0;                // 1 = act first
+    std::string draft;               // reply draft in the buyer's language
+};
+
+struct FeedbackReport {
+    bool present = false;            // any feedback input loaded
+    std::map<std::string, FeedbackCounts> counts;  // "30d", "90d", "365d", "lifetime"
+    std::vector<std::pair<std::string, uint32_t>> root_causes;  // most frequent first
+    std::vector<FeedbackEntryResult> entries;
+    std::optional<double> average_365d;
+};
+
+}  // namespace sh

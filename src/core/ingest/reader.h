@@ -1,0 +1,41 @@
+// The push parser every face streams a file through: feed(bytes) in any chunk sizes, finish().
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/input.h"
+#include "core/order_id.h"
+
+namespace sh {
+
+// Reads one file of any supported kind. Chunk boundaries may fall anywhere (inside a UTF-8
+// sequence, a quoted field or a CRLF); feeding one byte at a time gives the same records.
+// The reader keeps only what it needs between chunks (the current partial line), never the
+// whole file.
+class FileReader {
+public:
+    FileReader(std::string name, OrderIdPool& ids);
+    ~FileReader();
+    FileReader(const FileReader&) = delete;
+    FileReader& operator=(const FileReader&) = delete;
+
+    void feed(const uint8_t* data, size_t size);
+    // Ends the file: flushes the last line and returns everything read. Call once.
+    LoadedFile finish();
+
+    uint64_t bytes_fed() const;
+    // The kind as soon as the header has been seen ("" before that).
+    const std::string& kind() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Reads a whole buffer in one go (tests and small inputs).
+LoadedFile read_file(const std::string& name, const uint8_t* data, size_t size, OrderIdPool& ids);
+
+}  // namespace sh

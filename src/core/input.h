@@ -1,0 +1,42 @@
+// What the core says about one loaded file: its kind, encoding, rows and problems.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/records.h"
+
+namespace sh {
+
+// One reason a row (or the whole file) could not be used, located for the seller.
+struct Problem {
+    uint32_t line = 0;       // 1-based physical line in the file; 0 = the file as a whole
+    std::string column;      // header name of the offending column; empty when not one column
+    std::string message;     // what was expected, e.g. "not a date: '2026-13-01'"
+};
+
+struct InputInfo {
+    std::string name;        // the file name as dropped
+    std::string kind;        // amazon.all_orders, template.claims, ... (reports.md); "" if unknown
+    std::string encoding;    // utf-8, utf-16le, utf-16be, windows-1252, cp932
+    std::string marketplace; // e.g. "Amazon.de" when the file tells; else ""
+    uint64_t bytes = 0;
+    uint64_t rows = 0;       // data rows read into records
+    uint64_t skipped = 0;    // data rows skipped as unusable
+    std::vector<Problem> problems;  // the first few, in file order (kMaxProblems)
+    std::string error;       // non-empty: the file is unusable as a whole (and has no records)
+    std::vector<std::string> notes;  // e.g. "dates are D/M/YY or M/D/YY: choose the order"
+
+    bool ok() const { return error.empty(); }
+};
+
+constexpr size_t kMaxProblems = 20;
+
+// A file that has been read: its summary and the records it contributed.
+struct LoadedFile {
+    InputInfo info;
+    Records records;
+};
+
+}  // namespace sh

@@ -1,0 +1,74 @@
+// The health-check result (output.md): one object that every face shows.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/day.h"
+#include "core/feedback/report.h"
+#include "core/input.h"
+
+namespace sh {
+
+// An order (or shipment, message, return) behind a metric's numerator.
+struct MetricItem {
+    std::string order_id;            // or message id / return's order id
+    Day day;                         // the day the metric's window uses for it
+    std::vector<std::string> kinds;  // e.g. negative_feedback, a_to_z_claim, late_shipment
+    MaybeDay drops_out_on;
+};
+
+// The metric evaluated as of one day (for trend charts).
+struct DailyPoint {
+    Day day;
+    double numerator = 0, denominator = 0;
+};
+
+struct Metric {
+    std::string id;                  // odr, cancel_rate, late_shipment_rate_10d, ...
+    std::string scope;               // mfn | afn | all
+    std::string source = "computed"; // computed | amazon_report
+    std::string category;            // per-category valid tracking; "" otherwise
+    std::string marketplace_id;      // amazon_report figures: the marketplace they are for
+    double numerator = 0, denominator = 0;
+    std::optional<double> rate;      // fraction; none when denominator is 0 (or not reported)
+    std::optional<double> target;
+    std::string condition;           // lt | gt | gte | lte | eq
+    std::string status = "no_data";  // good | warning | failing | no_data
+    MaybeDay window_from, window_to;
+    std::vector<std::pair<std::string, double>> components;
+    std::optional<int64_t> headroom;
+    std::optional<int64_t> needed_to_recover;
+    MaybeDay recovers_on;
+    std::vector<MetricItem> items;   // capped at kMaxItems
+    uint64_t item_count = 0;         // all bad items, even past the cap
+    std::vector<DailyPoint> series;  // daily trend, oldest first
+    bool rule_of_thumb = false;      // target is a rule of thumb, not Amazon policy
+    std::vector<std::string> notes;  // e.g. "3 cancellations could not be checked ..."
+};
+
+constexpr size_t kMaxItems = 1000;
+
+struct Action {
+    int priority = 0;                // 1 = do first
+    std::string text;
+    std::string metric;              // the metric id it helps, if any
+    std::string order_id;            // the order it is about, if any
+};
+
+struct Result {
+    std::string tool = "seller-health";
+    std::string version;
+    MaybeDay as_of;
+    std::string policy;
+    std::vector<InputInfo> inputs;
+    std::vector<Metric> metrics;
+    FeedbackReport feedback;
+    std::vector<Action> actions;
+    std::vector<std::string> warnings;  // e.g. defects placed by their own day
+};
+
+}  // namespace sh
