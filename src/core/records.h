@@ -158,6 +158,12 @@ struct Records {
     std::vector<ReportedMetric> reported;
     std::vector<AccountStatus> account_statuses;
 
+    // Evidence for resolving D/M/YY vs M/D/YY feedback dates. The engine applies reports.md's
+    // order: the user's choice, then the marketplace (loaded orders' sales-channel, else the
+    // header language), then values > 12 in the file; else the dates stay ambiguous.
+    DateOrder date_order_from_header = DateOrder::unknown;
+    DateOrder date_order_from_values = DateOrder::unknown;
+
     std::vector<std::string> marketplaces{""};  // sales-channel values, e.g. "Amazon.de"
     std::vector<std::string> categories{""};    // product categories (valid tracking)
 };
