@@ -37,7 +37,7 @@ std::string OrderIdPool::text(OrderKey key) const {
     if (key == kNoOrder) return {};
     if (key & kInternedBit) {
         const uint64_t i = key & ~kInternedBit;
-        return i < strings_.size() ? strings_[i] : std::string();
+        return i < strings_.size() ? strings_[static_cast<size_t>(i)] : std::string();
     }
     uint64_t v = key - 1;
     char digits[17];

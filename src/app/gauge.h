@@ -1,0 +1,18 @@
+// Ring gauges drawn with our GLSL ES 3.00 shader (shaders/gauge.*) inside ImGui draw lists.
+#pragma once
+
+#include <imgui.h>
+
+#include "app/app.h"
+
+namespace sh::app {
+
+// Compiles the gauge program (needs a current WebGL2/GLES3 context). False on failure:
+// gauges then fall back to ImGui's own path drawing.
+bool init_gauge_renderer();
+
+// Queues a ring at `centre` and adds the draw callback to the current window's draw list.
+// value and target are fractions 0..1 (target < 0: no tick). `color` is the status colour.
+void draw_gauge(App& app, ImVec2 centre, float radius, float value, float target, ImU32 color);
+
+}  // namespace sh::app

@@ -1,0 +1,110 @@
+// The C functions the page's JS glue calls (web/sellerhealth.js): stream files in, read the
+// result, change options. Strings returned stay valid until the next call of the same function.
+#include <emscripten.h>
+
+#include <string>
+
+#include "core/result_json.h"
+#include "web/web_app.h"
+
+namespace sh::web {
+
+app::App& the_app() {
+    static app::App app;
+    return app;
+}
+
+}  // namespace sh::web
+
+namespace {
+
+sh::Session& session() { return sh::web::the_app().session; }
+void changed() { ++sh::web::the_app().result_generation; }
+
+}  // namespace
+
+extern "C" {
+
+// Tells the UI which files are about to stream in (for the progress bars).
+EMSCRIPTEN_KEEPALIVE void sh_queue_file(const char* name, double size) {
+    sh::web::the_app().pending.push_back({name, static_cast<uint64_t>(size), false});
+}
+
+EMSCRIPTEN_KEEPALIVE void sh_begin_file(const char* name) {
+    auto& pending = sh::web::the_app().pending;
+    if (!pending.empty()) pending.front().streaming = true;
+    session().begin_file(name);
+}
+
+EMSCRIPTEN_KEEPALIVE void sh_feed(const uint8_t* data, size_t size) { session().feed(data, size); }
+
+// Ends the current file; returns its input summary as JSON.
+EMSCRIPTEN_KEEPALIVE const char* sh_finish_file() {
+    static std::string json;
+    auto& pending = sh::web::the_app().pending;
+    if (!pending.empty()) pending.erase(pending.begin());
+    json = sh::to_json(session().finish_file()).dump();
+    changed();
+    return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sh_result_json() {
+    static std::string json;
+    json = sh::to_json(session().result()).dump();
+    return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sh_summary() {
+    static std::string text;
+    text = sh::app::summary_text(sh::web::the_app());
+    return text.c_str();
+}
+
+// Returns 1 on success, 0 when the text is not YYYY-MM-DD ("" clears the override).
+EMSCRIPTEN_KEEPALIVE int sh_set_as_of(const char* text) {
+    sh::Options options = session().options();
+    const std::string s = text;
+    if (s.empty()) {
+        options.as_of = sh::MaybeDay();
+    } else {
+        const auto day = sh::parse_day(s);
+        if (!day) return 0;
+        options.as_of = *day;
+    }
+    session().set_options(options);
+    changed();
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE int sh_set_policy(const char* policy) {
+    sh::Options options = session().options();
+    options.policy = policy;
+    session().set_options(options);
+    changed();
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE int sh_set_date_order(const char* order) {
+    sh::Options options = session().options();
+    const std::string s = order;
+    if (s == "dmy") options.date_order = sh::DateOrder::dmy;
+    else if (s == "mdy") options.date_order = sh::DateOrder::mdy;
+    else if (s.empty()) options.date_order = sh::DateOrder::unknown;
+    else return 0;
+    session().set_options(options);
+    changed();
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void sh_remove_file(int index) {
+    if (index >= 0) session().remove_file(static_cast<size_t>(index));
+    changed();
+}
+
+EMSCRIPTEN_KEEPALIVE void sh_clear() {
+    session().clear();
+    sh::web::the_app().pending.clear();
+    changed();
+}
+
+}  // extern "C"

@@ -1,0 +1,38 @@
+// The platform interface for the browser: calls into the page's JS glue (web/sellerhealth.js).
+#include <emscripten.h>
+
+#include "app/platform.h"
+
+namespace {
+
+EM_JS(void, js_open_file_picker, (), {
+    var input = document.getElementById('file-input');
+    if (input) input.click();
+});
+EM_JS(void, js_copy_to_clipboard, (const char* text), {
+    var s = UTF8ToString(text);
+    if (navigator.clipboard) navigator.clipboard.writeText(s).catch(function() {});
+});
+EM_JS(void, js_download_text, (const char* name, const char* text), {
+    var blob = new Blob([UTF8ToString(text)], {type: 'text/csv;charset=utf-8'});
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+});
+EM_JS(void, js_result_changed, (), { if (Module['onResultChanged']) Module['onResultChanged'](); });
+
+}  // namespace
+
+namespace sh::platform {
+
+void open_file_picker() { js_open_file_picker(); }
+void copy_to_clipboard(const std::string& text) { js_copy_to_clipboard(text.c_str()); }
+void download_text(const std::string& file_name, const std::string& text) {
+    js_download_text(file_name.c_str(), text.c_str());
+}
+void result_changed() { js_result_changed(); }
+
+}  // namespace sh::platform

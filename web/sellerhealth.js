@@ -1,0 +1,131 @@
+// Seller Health page glue: starts the wasm app, streams dropped or picked files into the
+// core in chunks, and exposes window.sellerHealth (output.md). Nothing here sends data anywhere.
+'use strict';
+
+(function () {
+  const CHUNK_BYTES = 8 << 20;   // File.slice chunks copied into the wasm heap
+  const summaryEl = document.getElementById('summary');
+  const dropHint = document.getElementById('drop-hint');
+  const fileInput = document.getElementById('file-input');
+  const canvas = document.getElementById('canvas');
+  let mod = null;
+  let queue = Promise.resolve();   // files are streamed one after another
+
+  function showFallback(message) {
+    const el = document.getElementById('fallback');
+    el.textContent = message;
+    el.hidden = false;
+    canvas.hidden = true;
+  }
+
+  function hasWebGL2() {
+    try { return !!document.createElement('canvas').getContext('webgl2'); } catch (e) { return false; }
+  }
+
+  function refreshSummary() {
+    if (mod) summaryEl.textContent = mod.UTF8ToString(mod._sh_summary());
+  }
+
+  // Accepts File, Blob, or {name, text}; returns a Blob with a name.
+  function asNamedBlob(item) {
+    if (item instanceof Blob) return {blob: item, name: item.name || 'report'};
+    if (item && typeof item.text === 'string') return {blob: new Blob([item.text]), name: item.name || 'report'};
+    throw new TypeError('load() takes File/Blob objects or {name, text}');
+  }
+
+  async function streamOne(blob, name) {
+    const nameBytes = mod.lengthBytesUTF8(name) + 1;
+    const namePtr = mod._malloc(nameBytes);
+    mod.stringToUTF8(name, namePtr, nameBytes);
+    mod._sh_begin_file(namePtr);
+    mod._free(namePtr);
+    const buffer = mod._malloc(Math.min(CHUNK_BYTES, Math.max(blob.size, 1)));
+    try {
+      for (let offset = 0; offset < blob.size; offset += CHUNK_BYTES) {
+        const bytes = new Uint8Array(await blob.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
+        mod.HEAPU8.set(bytes, buffer);   // HEAPU8 is re-read: memory may have grown
+        mod._sh_feed(buffer, bytes.length);
+      }
+    } finally {
+      mod._free(buffer);
+    }
+    return JSON.parse(mod.UTF8ToString(mod._sh_finish_file()));
+  }
+
+  function queueFiles(items) {
+    const named = Array.from(items, asNamedBlob);
+    for (const {blob, name} of named) {
+      const bytes = mod.lengthBytesUTF8(name) + 1;
+      const ptr = mod._malloc(bytes);
+      mod.stringToUTF8(name, ptr, bytes);
+      mod._sh_queue_file(ptr, blob.size);
+      mod._free(ptr);
+    }
+    const done = queue.then(async () => {
+      const inputs = [];
+      for (const {blob, name} of named) inputs.push(await streamOne(blob, name));
+      refreshSummary();
+      return inputs;
+    });
+    queue = done.catch(() => {});
+    return done;
+  }
+
+  function callWithString(fn, text) {
+    const s = String(text == null ? '' : text);
+    const bytes = mod.lengthBytesUTF8(s) + 1;
+    const ptr = mod._malloc(bytes);
+    mod.stringToUTF8(s, ptr, bytes);
+    try { return fn(ptr); } finally { mod._free(ptr); refreshSummary(); }
+  }
+
+  function installDropZone() {
+    let depth = 0;
+    window.addEventListener('dragenter', (e) => { e.preventDefault(); depth++; dropHint.hidden = false; });
+    window.addEventListener('dragleave', (e) => { e.preventDefault(); if (--depth <= 0) { depth = 0; dropHint.hidden = true; } });
+    window.addEventListener('dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
+    window.addEventListener('drop', (e) => {
+      e.preventDefault();
+      depth = 0;
+      dropHint.hidden = true;
+      if (e.dataTransfer && e.dataTransfer.files.length) queueFiles(e.dataTransfer.files);
+    });
+    fileInput.addEventListener('change', () => {
+      if (fileInput.files.length) queueFiles(fileInput.files).finally(() => { fileInput.value = ''; });
+    });
+  }
+
+  function exposeApi() {
+    window.sellerHealth = Object.freeze({
+      version: '0.1.0',
+      load: (files) => queueFiles(files),
+      result: () => JSON.parse(mod.UTF8ToString(mod._sh_result_json())),
+      summary: () => mod.UTF8ToString(mod._sh_summary()),
+      setAsOf: (day) => { if (!callWithString(mod._sh_set_as_of, day)) throw new RangeError('setAsOf takes YYYY-MM-DD'); },
+      setPolicy: (policy) => { callWithString(mod._sh_set_policy, policy); },
+      setDateOrder: (order) => { if (!callWithString(mod._sh_set_date_order, order)) throw new RangeError('setDateOrder takes "dmy" or "mdy"'); },
+      removeFile: (index) => { mod._sh_remove_file(index); refreshSummary(); },
+      clear: () => { mod._sh_clear(); refreshSummary(); },
+    });
+    window.dispatchEvent(new Event('sellerhealthready'));
+  }
+
+  if (!hasWebGL2()) {
+    showFallback('Seller Health needs a browser with WebGL2 (a recent Chrome, Edge, Firefox or Safari). ' +
+                 'Your reports are read on your computer only; nothing is uploaded.');
+    return;
+  }
+  installDropZone();
+  createSellerHealthModule({
+    canvas,
+    onAppStarted: () => {},
+    onResultChanged: () => refreshSummary(),
+    print: (t) => console.log(t),
+    printErr: (t) => console.warn(t),
+  }).then((m) => {
+    mod = m;
+    mod.callMain([]);
+    exposeApi();
+    refreshSummary();
+  }).catch((err) => showFallback('Seller Health could not start: ' + err));
+})();
