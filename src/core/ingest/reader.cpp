@@ -1,83 +1,262 @@
-// Foundation-stage reader: detects the kind from the header line and counts rows.
-// (Replaced by the full ingestion pipeline; the public API in reader.h stays.)
+// The ingestion pipeline behind FileReader: sniff → decode → split → header → kind reader.
 #include "core/ingest/reader.h"
 
-#include <algorithm>
-#include <cctype>
+#include "core/ingest/account_health.h"
+#include "core/ingest/context.h"
+#include "core/ingest/encoding.h"
+#include "core/ingest/magic.h"
+#include "core/ingest/splitter.h"
+#include "core/ingest/text.h"
 
 namespace sh {
 
+using namespace ingest;
+
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
+constexpr size_t kSniffBytes = 64 * 1024;         // encoding and file type are told from these
+constexpr size_t kMaxJsonBytes = size_t(64) << 20; // Account Health documents are small
+constexpr size_t kShapeRows = 20;                  // rows looked at to recognise a feedback file
 
-std::string detect_kind(std::string_view header) {
-    const std::string h = lower(header);
-    auto has = [&](const char* s) { return h.find(s) != std::string::npos; };
-    if (has("performancemetrics")) return "amazon.account_health";
-    if (has("amazon-order-id") && has("purchase-date")) return "amazon.all_orders";
-    if (has("return request date")) return "amazon.returns";
-    if (has("return-date") && has("fnsku")) return "amazon.fba_returns";
-    if (has("impacts account health")) return "amazon.cancellations";
-    if (has("no valid tracking")) return "amazon.tracking";
-    if (has("expected-ship-date")) return "template.shipments";
-    if (has("claim-date")) return "template.claims";
-    if (has("no-response-needed")) return "template.messages";
-    if (has("rating") && has("order id")) return "amazon.feedback";
-    return "";
+std::string header_preview(const Header& h) {
+    std::string out;
+    for (size_t i = 0; i < h.size() && i < 6; ++i) {
+        if (i) out += ", ";
+        out += h.name(static_cast<int>(i));
+    }
+    if (h.size() > 6) out += ", ...";
+    return out.size() > 200 ? out.substr(0, 200) + "..." : out;
 }
 
 }  // namespace
 
-struct FileReader::Impl {
+struct FileReader::Impl : RowSink {
+    enum class Stage { sniff, text, json, rejected };
+
+    Impl(std::string name, OrderIdPool& ids) : cx{file, ids} { file.info.name = std::move(name); }
+
     LoadedFile file;
-    std::string first_line;
-    bool header_done = false;
-    bool line_has_content = false;
-    bool in_line = false;
+    Context cx;
+    Stage stage = Stage::sniff;
+    std::string head;        // the first bytes, until the encoding is decided
+    Decoder decoder{Encoding::utf8};
+    std::string decoded;     // reused buffer for non-UTF-8 input
+    std::string json;        // the Account Health document (only for that kind)
+    Splitter splitter;
+    std::unique_ptr<Header> header;
+    std::unique_ptr<ColumnMap> columns;
+    std::unique_ptr<KindReader> reader;
+    bool shape_pending = false;  // a six-column file waiting for rows to tell if it is feedback
+    std::vector<std::pair<std::vector<std::string>, uint32_t>> held;
+
+    void reject(std::string error) {
+        file.info.error = std::move(error);
+        stage = Stage::rejected;
+        reader.reset();
+        held.clear();
+        std::string().swap(json);
+        std::string().swap(head);
+    }
+
+    void decide(bool complete) {
+        const std::string what = describe_non_report(head);
+        if (!what.empty()) return reject(what + ". " + readable_kinds_sentence());
+        const DetectedEncoding enc = detect_encoding(head, complete);
+        file.info.encoding = encoding_name(enc.encoding);
+        decoder = Decoder(enc.encoding);
+        std::string first;
+        decoder.decode(std::string_view(head).substr(enc.bom_size), first);
+        std::string().swap(head);
+        if (looks_like_json(first)) {
+            stage = Stage::json;
+            json = std::move(first);
+            return;
+        }
+        stage = Stage::text;
+        splitter.push(first, *this);
+    }
+
+    void feed(const char* data, size_t size) {
+        switch (stage) {
+        case Stage::sniff:
+            head.append(data, size);
+            if (head.size() >= kSniffBytes) decide(false);
+            return;
+        case Stage::text:
+            if (decoder.encoding() == Encoding::utf8) {
+                splitter.push(std::string_view(data, size), *this);
+            } else {
+                decoded.clear();
+                decoder.decode(std::string_view(data, size), decoded);
+                splitter.push(decoded, *this);
+            }
+            if (splitter.overflowed()) overflow();
+            return;
+        case Stage::json:
+            decoder.decode(std::string_view(data, size), json);
+            if (json.size() > kMaxJsonBytes)
+                reject("this JSON file is larger than 64 MB; Amazon's Account Health report is much smaller");
+            return;
+        case Stage::rejected:
+            return;
+        }
+    }
+
+    void overflow() {
+        reject("line " + std::to_string(splitter.lines_seen() + 1) +
+               " is longer than 16 MB; this does not look like a report. " + readable_kinds_sentence());
+    }
+
+    void finish() {
+        if (stage == Stage::sniff) decide(true);
+        if (stage == Stage::text) {
+            decoded.clear();
+            decoder.finish(decoded);
+            splitter.push(decoded, *this);
+            splitter.finish(*this);
+            if (splitter.overflowed()) overflow();
+        }
+        if (stage == Stage::text) {
+            if (shape_pending) resolve_shape();
+            if (reader) reader->finish();
+            if (!header && stage != Stage::rejected) reject("the file is empty");
+        } else if (stage == Stage::json) {
+            std::string end;
+            decoder.finish(end);
+            json += end;
+            read_account_health(json, cx);
+            std::string().swap(json);
+        }
+        if (file.info.ok() && file.info.rows == 0) {
+            if (file.info.skipped > 0)
+                file.info.error = "no usable row: all " + std::to_string(file.info.skipped) +
+                                  " data rows were skipped (see the problems listed)";
+            else
+                file.info.error = "the file has a header but no data rows";
+        }
+        if (!file.info.ok()) file.records = Records{};
+    }
+
+    // --- rows ---------------------------------------------------------------------------
+    void on_row(const Row& row) override {
+        if (stage == Stage::rejected) return;
+        if (!header) return on_header(row);
+        if (shape_pending) {
+            std::vector<std::string> copy(row.fields.begin(), row.fields.end());
+            held.emplace_back(std::move(copy), row.line);
+            if (held.size() >= kShapeRows) resolve_shape();
+            return;
+        }
+        if (reader) reader->on_row(row);
+    }
+
+    void on_header(const Row& row) {
+        header = std::make_unique<Header>(row.fields);
+        if (const KindSpec* spec = detect_kind(*header)) return bind(*spec);
+        std::array<int, fb_count> cols{};
+        if (const FeedbackLanguage* lang = match_feedback_header(*header, cols)) {
+            FeedbackLayout layout;
+            layout.columns = cols;
+            for (size_t c = 0; c < fb_count; ++c) layout.names[c] = header->name(cols[c]);
+            layout.language = lang;
+            return start_feedback("amazon.feedback", layout);
+        }
+        if (header->size() >= 6) {
+            shape_pending = true;
+            return;
+        }
+        unknown();
+    }
+
+    void unknown() {
+        reject("not a report this app can read (its first line: '" + header_preview(*header) + "'). " +
+               readable_kinds_sentence());
+    }
+
+    void bind(const KindSpec& spec) {
+        file.info.kind = spec.kind;
+        columns = std::make_unique<ColumnMap>(spec, *header);
+        if (!columns->missing().empty()) {
+            std::string names;
+            for (const auto& m : columns->missing()) names += (names.empty() ? "'" : ", '") + m + "'";
+            return reject("this " + spec.kind + " file lacks the required column" +
+                          (columns->missing().size() > 1 ? "s " : " ") + names);
+        }
+        const std::string& k = spec.kind;
+        if (k == "amazon.all_orders") reader = make_orders_reader(*columns, cx);
+        else if (k == "amazon.returns") reader = make_returns_reader(*columns, cx);
+        else if (k == "amazon.fba_returns") reader = make_fba_returns_reader(*columns, cx);
+        else if (k == "amazon.cancellations") reader = make_cancellations_reader(*columns, cx);
+        else if (k == "amazon.tracking") reader = make_tracking_reader(*columns, cx);
+        else if (k == "template.shipments") reader = make_shipments_reader(*columns, cx);
+        else if (k == "template.claims") reader = make_claims_reader(*columns, cx);
+        else if (k == "template.messages") reader = make_messages_reader(*columns, cx);
+        else if (k == "template.feedback") {
+            FeedbackLayout layout;
+            for (size_t c = 0; c < fb_count; ++c) {
+                layout.columns[c] = columns->index(kFeedbackColumnNames[c]);
+                layout.names[c] = columns->header_name(kFeedbackColumnNames[c]);
+            }
+            layout.removed = columns->index("removed");
+            layout.removed_name = columns->header_name("removed");
+            std::array<int, fb_count> ignored{};
+            layout.language = match_feedback_header(*header, ignored);
+            start_feedback(k, layout);
+        } else {
+            reject("no reader for " + k);
+        }
+    }
+
+    void start_feedback(const std::string& kind, const FeedbackLayout& layout) {
+        file.info.kind = kind;
+        reader = make_feedback_reader(layout, cx);
+    }
+
+    // Six columns, the second all 1-5, the fifth Amazon order ids: a feedback export whose
+    // header language is not in our table.
+    void resolve_shape() {
+        shape_pending = false;
+        bool fits = !held.empty();
+        for (const auto& [fields, line] : held) {
+            const auto rating = fields.size() > 4 ? parse_count(fields[1]) : std::nullopt;
+            if (!rating || *rating < 1 || *rating > 5 || !looks_like_amazon_order_id(trim(fields[4]))) {
+                fits = false;
+                break;
+            }
+        }
+        if (!fits) {
+            held.clear();
+            return unknown();
+        }
+        FeedbackLayout layout;
+        for (size_t c = 0; c < fb_count; ++c) {
+            layout.columns[c] = static_cast<int>(c);
+            layout.names[c] = header->name(static_cast<int>(c));
+        }
+        start_feedback("amazon.feedback", layout);
+        file.info.notes.push_back("feedback file recognised by its columns (header language not known)");
+        Row row;
+        for (const auto& [fields, line] : held) {
+            row.fields.assign(fields.begin(), fields.end());
+            row.line = line;
+            reader->on_row(row);
+        }
+        held.clear();
+    }
 };
 
-FileReader::FileReader(std::string name, OrderIdPool&) : impl_(std::make_unique<Impl>()) {
-    impl_->file.info.name = std::move(name);
-    impl_->file.info.encoding = "utf-8";
-}
+FileReader::FileReader(std::string name, OrderIdPool& ids) : impl_(std::make_unique<Impl>(std::move(name), ids)) {}
 
 FileReader::~FileReader() = default;
 
 void FileReader::feed(const uint8_t* data, size_t size) {
-    Impl& s = *impl_;
-    s.file.info.bytes += size;
-    for (size_t i = 0; i < size; ++i) {
-        const char c = static_cast<char>(data[i]);
-        if (!s.header_done) {
-            if (c == '\n') {
-                s.header_done = true;
-                s.file.info.kind = detect_kind(s.first_line);
-            } else if (s.first_line.size() < 65536) {
-                s.first_line.push_back(c);
-            }
-            continue;
-        }
-        if (c == '\n') {
-            if (s.line_has_content) ++s.file.info.rows;
-            s.line_has_content = false;
-        } else if (c != '\r') {
-            s.line_has_content = true;
-        }
-    }
+    impl_->file.info.bytes += size;
+    impl_->feed(reinterpret_cast<const char*>(data), size);
 }
 
 LoadedFile FileReader::finish() {
-    Impl& s = *impl_;
-    if (!s.header_done) s.file.info.kind = detect_kind(s.first_line);
-    if (s.line_has_content) ++s.file.info.rows;
-    if (s.file.info.kind.empty()) s.file.info.error = "not a report this app can read";
-    return std::move(s.file);
+    impl_->finish();
+    return std::move(impl_->file);
 }
 
 uint64_t FileReader::bytes_fed() const { return impl_->file.info.bytes; }

@@ -1,0 +1,273 @@
+// Account Health JSON reader: one ReportedMetric per figure per marketplace (reports.md).
+#include "core/ingest/account_health.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/ingest/text.h"
+
+namespace sh::ingest {
+
+namespace {
+
+using nlohmann::json;
+
+const json* member(const json& object, std::initializer_list<const char*> names) {
+    if (!object.is_object()) return nullptr;
+    for (const char* name : names) {
+        const auto it = object.find(name);
+        if (it != object.end() && !it->is_null()) return &*it;
+    }
+    return nullptr;
+}
+
+std::string snake_case(std::string_view camel) {
+    std::string out;
+    for (char c : camel) {
+        if (c >= 'A' && c <= 'Z') {
+            if (!out.empty()) out.push_back('_');
+            out.push_back(static_cast<char>(c - 'A' + 'a'));
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+class AccountHealthReader {
+public:
+    explicit AccountHealthReader(Context& cx) : cx_(cx) {}
+
+    void read(const json& doc) {
+        if (!doc.is_object() || !member(doc, {"performanceMetrics"})) {
+            cx_.file.info.error = "this is a JSON file but not Amazon's Account Health report (it has no "
+                                  "performanceMetrics)";
+            return;
+        }
+        cx_.file.info.kind = "amazon.account_health";
+        if (const json* statuses = member(doc, {"accountStatuses"})) read_statuses(*statuses);
+        const json& metrics = *member(doc, {"performanceMetrics"});
+        if (!metrics.is_array()) return problem("performanceMetrics", "not a list");
+        for (size_t i = 0; i < metrics.size(); ++i) read_marketplace(metrics[i], "performanceMetrics[" + std::to_string(i) + "]");
+    }
+
+private:
+    void problem(const std::string& path, std::string message) { cx_.warn(0, path, std::move(message)); }
+
+    void read_statuses(const json& list) {
+        if (!list.is_array()) return problem("accountStatuses", "not a list");
+        for (size_t i = 0; i < list.size(); ++i) {
+            AccountStatus s;
+            s.marketplace_id = text(list[i], "marketplaceId", "accountStatuses[" + std::to_string(i) + "]");
+            s.status = text(list[i], "status", "accountStatuses[" + std::to_string(i) + "]");
+            cx_.file.records.account_statuses.push_back(std::move(s));
+        }
+    }
+
+    std::string text(const json& object, const char* name, const std::string& path) {
+        const json* v = member(object, {name});
+        if (!v) return {};
+        if (!v->is_string()) {
+            problem(path + "." + name, "not text");
+            return {};
+        }
+        return clean_utf8(v->get_ref<const std::string&>());
+    }
+
+    // A number, also when written as text ("0.05"); problems for anything else.
+    bool number(const json& object, std::initializer_list<const char*> names, const std::string& path, double& out) {
+        const json* v = member(object, names);
+        if (!v) return false;
+        if (v->is_number()) {
+            out = v->get<double>();
+            return true;
+        }
+        if (v->is_string())
+            if (const auto n = parse_number(v->get_ref<const std::string&>())) {
+                out = *n;
+                return true;
+            }
+        problem(path + "." + *names.begin(), "not a number");
+        return false;
+    }
+
+    // {"count": n} or a bare number.
+    bool count(const json& object, const char* name, const std::string& path, double& out) {
+        const json* v = member(object, {name});
+        if (!v) return false;
+        if (v->is_object()) return number(*v, {"count"}, path + "." + name, out);
+        return number(object, {name}, path, out);
+    }
+
+    std::string status(const json& v, const std::string& path) {
+        if (!v.is_string()) {
+            problem(path, "status is not text");
+            return "no_data";
+        }
+        const std::string s = lower_ascii(trim(v.get_ref<const std::string&>()));
+        if (s == "good" || s == "great" || s == "healthy" || s == "normal") return "good";
+        if (s == "bad" || s == "critical" || s == "poor" || s == "failing" || s == "unhealthy") return "failing";
+        if (s == "warned" || s == "at_risk" || s == "atrisk" || s == "warning" || s == "fair") return "warning";
+        if (s == "none" || s.empty() || s == "no_data") return "no_data";
+        problem(path, "unknown status " + quote_value(v.get_ref<const std::string&>()) + ", read as no_data");
+        return "no_data";
+    }
+
+    std::string condition(const json& v, const std::string& path) {
+        const std::string s = v.is_string() ? v.get<std::string>() : std::string();
+        if (s == "LESS_THAN") return "lt";
+        if (s == "GREATER_THAN") return "gt";
+        if (s == "GREATER_THAN_OR_EQUAL") return "gte";
+        if (s == "LESS_THAN_OR_EQUAL") return "lte";
+        if (s == "EQUALS" || s == "EQUAL") return "eq";
+        problem(path, "unknown targetCondition " + quote_value(v.is_string() ? s : v.dump()));
+        return {};
+    }
+
+    // The fields every metric block shares: rate, target, condition, status, window.
+    ReportedMetric base(const json& block, const std::string& id, const std::string& scope, const std::string& path) {
+        ReportedMetric m;
+        m.id = id;
+        m.scope = scope;
+        m.marketplace_id = marketplace_;
+        m.has_rate = number(block, {"rate"}, path, m.rate);
+        m.has_target = number(block, {"targetValue"}, path, m.target);
+        if (const json* c = member(block, {"targetCondition"})) m.condition = condition(*c, path + ".targetCondition");
+        if (const json* s = member(block, {"status", "ahrStatus", "accountHealthRatingStatus"}))
+            m.status = status(*s, path + ".status");
+        else
+            m.status = "no_data";
+        if (const json* range = member(block, {"reportingDateRange"})) {
+            if (const json* from = member(*range, {"reportingDateFrom"}); from && from->is_string())
+                if (const auto ts = parse_iso_timestamp(from->get_ref<const std::string&>())) m.from = ts->local_day();
+            if (const json* to = member(*range, {"reportingDateTo"}); to && to->is_string())
+                if (const auto ts = parse_iso_timestamp(to->get_ref<const std::string&>())) m.to = ts->local_day();
+        }
+        return m;
+    }
+
+    void add(ReportedMetric m) {
+        cx_.used_row();
+        cx_.file.records.reported.push_back(std::move(m));
+    }
+
+    void rate_metric(const json& block, const std::string& id, const std::string& scope, const std::string& path,
+                     const char* numerator, const char* denominator) {
+        if (!block.is_object()) return problem(path, "not an object");
+        ReportedMetric m = base(block, id, scope, path);
+        m.has_numerator = count(block, numerator, path, m.numerator);
+        m.has_denominator = number(block, {denominator}, path, m.denominator);
+        add(std::move(m));
+    }
+
+    void odr(const json& block, const std::string& scope, const std::string& path) {
+        if (!block.is_object()) return problem(path, "not an object");
+        ReportedMetric m = base(block, "odr", scope, path);
+        m.has_numerator = count(block, "orderWithDefects", path, m.numerator);
+        m.has_denominator = number(block, {"orderCount"}, path, m.denominator);
+        static const std::pair<const char*, const char*> kComponents[] = {
+            {"claims", "claims"}, {"chargebacks", "chargebacks"}, {"negativeFeedback", "negative_feedback"}};
+        for (const auto& [theirs, ours] : kComponents) {
+            double n = 0;
+            if (count(block, theirs, path, n)) m.components.emplace_back(ours, n);
+        }
+        add(std::move(m));
+    }
+
+    void read_marketplace(const json& pm, const std::string& path) {
+        if (!pm.is_object()) return problem(path, "not an object");
+        marketplace_ = text(pm, "marketplaceId", path);
+        for (const auto& [key, block] : pm.items()) {
+            const std::string at = path + "." + key;
+            if (key == "marketplaceId") continue;
+            if (key == "orderDefectRate") {
+                if (!block.is_object()) {
+                    problem(at, "not an object");
+                    continue;
+                }
+                // The key (mfn/afn) decides the scope, whatever fulfillmentType says.
+                for (const char* scope : {"mfn", "afn"})
+                    if (const json* b = member(block, {scope})) odr(*b, scope, at + "." + scope);
+            } else if (key == "preFulfillmentCancellationRate" || key == "prefulfillmentCancelRate") {
+                rate_metric(block, "cancel_rate", "mfn", at, "cancellationCount", "orderCount");
+            } else if (key == "lateShipmentRate") {
+                const size_t before = cx_.file.records.reported.size();
+                rate_metric(block, "late_shipment_rate_30d", "mfn", at, "lateShipmentCount", "orderCount");
+                if (cx_.file.records.reported.size() > before) {  // a 10-day range is the 10-day metric
+                    ReportedMetric& m = cx_.file.records.reported.back();
+                    if (m.from.has() && m.to.has() && m.to.day() - m.from.day() + 1 <= 15) m.id = "late_shipment_rate_10d";
+                }
+            } else if (key == "validTrackingRate") {
+                rate_metric(block, "valid_tracking_rate", "mfn", at, "validTrackingCount", "shipmentCount");
+            } else if (key == "onTimeDeliveryRate") {
+                rate_metric(block, "on_time_delivery_rate", "mfn", at, "onTimeDeliveryCount",
+                            "shipmentCountWithValidTracking");
+            } else if (key == "unitOnTimeDeliveryRate") {
+                rate_metric(block, "unit_on_time_delivery_rate", "mfn", at, "unitOnTimeDeliveryCount", "totalUnitCount");
+            } else if (key == "invoiceDefectRate") {
+                invoice_defects(block, at);
+            } else if (key == "accountHealthRating") {
+                if (!block.is_object()) {
+                    problem(at, "not an object");
+                    continue;
+                }
+                add(base(block, "account_health_rating", "all", at));
+            } else if (key == "warningStates" || key == "warningState") {
+                warnings(block, at);
+            } else if (block.is_object() && member(block, {"defectsCount"})) {
+                ReportedMetric m = base(block, snake_case(key), "all", at);
+                m.has_numerator = number(block, {"defectsCount"}, at, m.numerator);
+                add(std::move(m));
+            }
+        }
+    }
+
+    void invoice_defects(const json& block, const std::string& at) {
+        if (!block.is_object()) return problem(at, "not an object");
+        ReportedMetric m = base(block, "invoice_defect_rate", "mfn", at);
+        m.has_numerator = count(block, "invoiceDefect", at, m.numerator);
+        m.has_denominator = number(block, {"orderCount"}, at, m.denominator);
+        double n = 0;
+        if (count(block, "missingInvoice", at, n)) m.components.emplace_back("missing_invoice", n);
+        if (count(block, "lateInvoice", at, n)) m.components.emplace_back("late_invoice", n);
+        add(std::move(m));
+    }
+
+    void warnings(const json& list, const std::string& at) {
+        if (!list.is_array()) return problem(at, "not a list");
+        for (const auto& w : list) {
+            const std::string type = w.is_object() ? text(w, "warningType", at) : std::string();
+            if (type.empty()) continue;
+            std::string line = "Amazon reports a warning";
+            if (!marketplace_.empty()) line += " for " + marketplace_;
+            line += ": " + snake_case(type);
+            if (const json* s = member(w, {"status"}); s && s->is_string()) line += " (" + s->get<std::string>() + ")";
+            cx_.note(line);
+        }
+    }
+
+    Context& cx_;
+    std::string marketplace_;
+};
+
+}  // namespace
+
+bool looks_like_json(std::string_view text) {
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+        return c == '{' || c == '[';
+    }
+    return false;
+}
+
+void read_account_health(std::string_view text, Context& cx) {
+    const json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded()) {
+        cx.file.info.error = "this looks like a JSON file but it is not valid JSON (cut short or damaged?)";
+        return;
+    }
+    AccountHealthReader(cx).read(doc);
+    if (cx.file.info.error.empty() && cx.file.records.reported.empty() && cx.file.records.account_statuses.empty())
+        cx.file.info.error = "Amazon's Account Health report holds no figures";
+}
+
+}  // namespace sh::ingest

@@ -1,0 +1,57 @@
+// What every kind reader shares: the file being filled, the order-id pool, problem reporting.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/input.h"
+#include "core/ingest/header.h"
+#include "core/ingest/splitter.h"
+#include "core/order_id.h"
+
+namespace sh::ingest {
+
+struct Context {
+    LoadedFile& file;
+    OrderIdPool& ids;
+
+    // A row that cannot be used: counted, and listed while fewer than kMaxProblems are.
+    void skip(uint32_t line, std::string_view column, std::string message);
+    // A problem that does not cost the row (listed the same way).
+    void warn(uint32_t line, std::string_view column, std::string message);
+    void note(std::string text);
+    void used_row() { ++file.info.rows; }
+    OrderKey order_key(std::string_view text) { return ids.key(trim_id(text)); }
+    static std::string_view trim_id(std::string_view text);
+};
+
+// Reads the data rows of one kind into records (the header has been bound already).
+class KindReader : public RowSink {
+public:
+    virtual void finish() {}
+};
+
+// Readers of the delimited kinds (feedback has its own, below).
+std::unique_ptr<KindReader> make_orders_reader(const ColumnMap& columns, Context& cx);
+std::unique_ptr<KindReader> make_returns_reader(const ColumnMap& columns, Context& cx);
+std::unique_ptr<KindReader> make_fba_returns_reader(const ColumnMap& columns, Context& cx);
+std::unique_ptr<KindReader> make_cancellations_reader(const ColumnMap& columns, Context& cx);
+std::unique_ptr<KindReader> make_tracking_reader(const ColumnMap& columns, Context& cx);
+std::unique_ptr<KindReader> make_shipments_reader(const ColumnMap& columns, Context& cx);
+std::unique_ptr<KindReader> make_claims_reader(const ColumnMap& columns, Context& cx);
+std::unique_ptr<KindReader> make_messages_reader(const ColumnMap& columns, Context& cx);
+
+// Feedback (Amazon's export or our template). `columns` holds the six columns' indices
+// (-1 when absent), `removed` the template's removed column (-1 when absent); `language`
+// is the header language when known (nullptr: detected by shape).
+struct FeedbackLayout {
+    std::array<int, fb_count> columns{};
+    std::array<std::string, fb_count> names;  // header names, for problems
+    int removed = -1;
+    std::string removed_name;
+    const FeedbackLanguage* language = nullptr;
+};
+std::unique_ptr<KindReader> make_feedback_reader(const FeedbackLayout& layout, Context& cx);
+
+}  // namespace sh::ingest

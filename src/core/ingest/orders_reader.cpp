@@ -1,0 +1,189 @@
+// All Orders flat file: item rows folded into one Order per amazon-order-id.
+#include <cstring>
+
+#include "core/ingest/context.h"
+#include "core/ingest/dates.h"
+#include "core/ingest/text.h"
+
+namespace sh::ingest {
+
+namespace {
+
+// key → index into the orders vector, open addressing over 4-byte slots (index + 1; 0 =
+// empty). The key itself is read back from the order, so the map costs ~6 bytes per order.
+class OrderIndex {
+public:
+    // The index of `key` in `orders`, or inserts `next` and returns it.
+    uint32_t find_or_add(OrderKey key, const std::vector<Order>& orders, uint32_t next) {
+        if ((size_t(used_) + 1) * 10 > slots_.size() * 7) grow(orders);
+        const size_t mask = slots_.size() - 1;
+        for (size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+            const uint32_t slot = slots_[i];
+            if (slot == 0) {
+                slots_[i] = next + 1;
+                ++used_;
+                return next;
+            }
+            if (orders[slot - 1].key == key) return slot - 1;
+        }
+    }
+    void release() { std::vector<uint32_t>().swap(slots_); }
+
+private:
+    static size_t hash(OrderKey key) {
+        uint64_t z = key + 0x9E3779B97F4A7C15ull;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return static_cast<size_t>(z ^ (z >> 31));
+    }
+    void grow(const std::vector<Order>& orders) {
+        std::vector<uint32_t> old;
+        old.swap(slots_);
+        slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+        const size_t mask = slots_.size() - 1;
+        for (uint32_t slot : old) {
+            if (!slot) continue;
+            size_t i = hash(orders[slot - 1].key) & mask;
+            while (slots_[i]) i = (i + 1) & mask;
+            slots_[i] = slot;
+        }
+    }
+    std::vector<uint32_t> slots_;
+    uint32_t used_ = 0;
+};
+
+Channel parse_channel(std::string_view s) {
+    s = trim(s);
+    if (iequals(s, "Amazon") || iequals(s, "AFN")) return Channel::afn;
+    if (iequals(s, "Merchant") || iequals(s, "MFN") || iequals(s, "Seller")) return Channel::mfn;
+    return Channel::unknown;
+}
+
+bool is_cancelled(std::string_view s) {
+    s = trim(s);
+    return iequals(s, "Cancelled") || iequals(s, "Canceled");
+}
+
+class OrdersReader : public KindReader {
+public:
+    OrdersReader(const ColumnMap& m, Context& cx) : cx_(cx) {
+        id_ = m.index("amazon-order-id");
+        purchase_ = m.index("purchase-date");
+        updated_ = m.index("last-updated-date");
+        status_ = m.index("order-status");
+        channel_ = m.index("fulfillment-channel");
+        sales_ = m.index("sales-channel");
+        quantity_ = m.index("quantity");
+        buyer_cancel_ = m.index("is-buyer-requested-cancellation");
+        id_name_ = m.header_name("amazon-order-id");
+        purchase_name_ = m.header_name("purchase-date");
+        quantity_name_ = m.header_name("quantity");
+    }
+
+    void on_row(const Row& row) override {
+        const std::string_view id = trim(row.field(size_t(id_)));
+        if (id.empty()) return cx_.skip(row.line, id_name_, "no order id");
+        const std::string_view purchase = row.field(size_t(purchase_));
+        const auto bought = parse_any_day(purchase);
+        if (!bought) return cx_.skip(row.line, purchase_name_, "not a date: " + quote_value(purchase));
+        uint32_t units = 0;
+        if (quantity_ >= 0) {
+            const std::string_view q = trim(row.field(size_t(quantity_)));
+            if (!q.empty()) {
+                const auto n = parse_count(q);
+                if (!n) return cx_.skip(row.line, quantity_name_, "not a quantity: " + quote_value(q));
+                units = *n;
+            }
+        }
+        Order o;
+        o.key = cx_.order_key(id);
+        o.day = *bought;
+        o.last_updated = o.day;
+        if (updated_ >= 0)
+            if (const auto d = parse_any_day(row.field(size_t(updated_)))) o.last_updated = *d;
+        o.channel = parse_channel(row.field(size_t(channel_)));
+        o.cancelled = is_cancelled(row.field(size_t(status_)));
+        if (buyer_cancel_ >= 0) o.buyer_requested_cancel = to_tri(parse_yes_no(row.field(size_t(buyer_cancel_))));
+        if (sales_ >= 0) o.marketplace = marketplace(trim(row.field(size_t(sales_))));
+        o.units = units;
+        cx_.used_row();
+        fold(o);
+    }
+
+    void finish() override {
+        index_.release();
+        auto& orders = cx_.file.records.orders;
+        orders.shrink_to_fit();
+        size_t best = 0;
+        for (size_t i = 1; i < orders_per_marketplace_.size(); ++i)
+            if (orders_per_marketplace_[i] > (best ? orders_per_marketplace_[best] : 0)) best = i;
+        if (best) cx_.file.info.marketplace = cx_.file.records.marketplaces[best];
+        if (conflicts_)
+            cx_.note(std::to_string(conflicts_) + " rows disagree with an earlier row of the same order on its status; "
+                     "the row with the later last-updated-date was used");
+    }
+
+private:
+    // Item rows of one order are usually adjacent: the last order is checked before the index.
+    void fold(const Order& o) {
+        auto& orders = cx_.file.records.orders;
+        uint32_t at;
+        if (!orders.empty() && orders[last_].key == o.key) {
+            at = last_;
+        } else {
+            const auto next = static_cast<uint32_t>(orders.size());
+            at = index_.find_or_add(o.key, orders, next);
+            if (at == next) {
+                orders.push_back(o);
+                last_ = at;
+                if (o.marketplace >= orders_per_marketplace_.size()) orders_per_marketplace_.resize(o.marketplace + 1u);
+                ++orders_per_marketplace_[o.marketplace];
+                return;
+            }
+        }
+        last_ = at;
+        Order& into = orders[at];
+        into.units += o.units;
+        if (into.channel == Channel::unknown) into.channel = o.channel;
+        if (into.marketplace == 0) into.marketplace = o.marketplace;
+        if (o.cancelled != into.cancelled ||
+            (o.buyer_requested_cancel != Tri::unknown && o.buyer_requested_cancel != into.buyer_requested_cancel)) {
+            if (o.last_updated >= into.last_updated) {  // the later update wins; a tie goes to the later row
+                if (o.cancelled != into.cancelled) ++conflicts_;
+                into.cancelled = o.cancelled;
+                if (o.buyer_requested_cancel != Tri::unknown) into.buyer_requested_cancel = o.buyer_requested_cancel;
+            } else if (o.cancelled != into.cancelled) {
+                ++conflicts_;
+            }
+        }
+        if (o.last_updated > into.last_updated) into.last_updated = o.last_updated;
+    }
+
+    uint8_t marketplace(std::string_view name) {
+        if (name.empty()) return 0;
+        auto& list = cx_.file.records.marketplaces;
+        if (last_marketplace_ && list[last_marketplace_] == name) return last_marketplace_;
+        for (size_t i = 1; i < list.size(); ++i)
+            if (list[i] == name) return last_marketplace_ = static_cast<uint8_t>(i);
+        if (list.size() >= 256) return 0;
+        list.push_back(clean_utf8(name));
+        return last_marketplace_ = static_cast<uint8_t>(list.size() - 1);
+    }
+
+    Context& cx_;
+    int id_, purchase_, updated_, status_, channel_, sales_, quantity_, buyer_cancel_;
+    std::string id_name_, purchase_name_, quantity_name_;
+    OrderIndex index_;
+    uint32_t last_ = 0;
+    uint8_t last_marketplace_ = 0;
+    uint64_t conflicts_ = 0;
+    std::vector<uint64_t> orders_per_marketplace_;
+};
+
+}  // namespace
+
+std::unique_ptr<KindReader> make_orders_reader(const ColumnMap& columns, Context& cx) {
+    return std::make_unique<OrdersReader>(columns, cx);
+}
+
+}  // namespace sh::ingest

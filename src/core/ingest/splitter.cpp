@@ -1,0 +1,216 @@
+// The push splitter: finds record ends across chunk boundaries and cuts records into fields.
+#include "core/ingest/splitter.h"
+
+#include <cstring>
+
+namespace sh::ingest {
+
+bool Splitter::keep(std::string_view piece) {
+    if (overflow_) return false;
+    if (pending_.size() + piece.size() > kMaxRecordBytes) {
+        overflow_ = true;
+        pending_.clear();
+        pending_.shrink_to_fit();
+        return false;
+    }
+    pending_.append(piece);
+    return true;
+}
+
+void Splitter::push(std::string_view text, RowSink& sink) {
+    if (overflow_) return;
+    if (delimiter_ == 0) push_first_line(text, sink);
+    if (delimiter_ == 0 || text.empty() || overflow_) return;
+    if (delimiter_ == '\t') push_tsv(text, sink);
+    else push_csv(text, sink);
+}
+
+static char choose_delimiter(std::string_view line) {
+    size_t tabs = 0, commas = 0, semicolons = 0;
+    bool quoted = false;
+    for (char c : line) {
+        if (c == '"') quoted = !quoted;
+        else if (c == '\t') ++tabs;
+        else if (!quoted && c == ',') ++commas;
+        else if (!quoted && c == ';') ++semicolons;
+    }
+    if (tabs >= commas && tabs >= semicolons && tabs > 0) return '\t';
+    if (commas == 0 && semicolons == 0) return '\t';
+    return semicolons > commas ? ';' : ',';
+}
+
+// The first line is found by a plain LF (a header holds no quoted line ends); it decides the
+// delimiter. Leading blank lines are skipped.
+void Splitter::push_first_line(std::string_view& text, RowSink& sink) {
+    while (delimiter_ == 0 && !text.empty()) {
+        const size_t lf = text.find('\n');
+        if (lf == std::string_view::npos) {
+            keep(text);
+            text = {};
+            return;
+        }
+        if (!keep(text.substr(0, lf))) return;
+        text.remove_prefix(lf + 1);
+        std::string line = std::move(pending_);
+        pending_.clear();
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t\r") == std::string::npos) {
+            ++next_line_;
+            continue;
+        }
+        delimiter_ = choose_delimiter(line);
+        emit(line, 0, sink);
+    }
+}
+
+void Splitter::push_tsv(std::string_view text, RowSink& sink) {
+    while (!text.empty()) {
+        const void* hit = std::memchr(text.data(), '\n', text.size());
+        if (!hit) {
+            keep(text);
+            return;
+        }
+        const size_t lf = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
+        if (pending_.empty()) {
+            emit(text.substr(0, lf), 0, sink);
+        } else {
+            if (!keep(text.substr(0, lf))) return;
+            emit(pending_, 0, sink);
+            pending_.clear();
+        }
+        text.remove_prefix(lf + 1);
+    }
+}
+
+void Splitter::push_csv(std::string_view text, RowSink& sink) {
+    const char delim = delimiter_;
+    size_t start = 0;
+    uint32_t newlines = 0;  // LFs inside quotes since `start`
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_quotes_) {
+            if (c == '"') {
+                in_quotes_ = false;
+                just_closed_ = true;
+            } else if (c == '\n') {
+                ++newlines;
+            }
+            continue;
+        }
+        if (c == '"' && (at_field_start_ || just_closed_)) {
+            in_quotes_ = true;  // opens a field, or a doubled quote inside one
+            at_field_start_ = just_closed_ = false;
+        } else if (c == '\n') {
+            at_field_start_ = true;
+            just_closed_ = false;
+            const std::string_view piece = text.substr(start, i - start);
+            if (pending_.empty() && pending_newlines_ == 0) {
+                emit(piece, newlines, sink);
+            } else {
+                if (!keep(piece)) return;
+                emit(pending_, pending_newlines_ + newlines, sink);
+                pending_.clear();
+            }
+            pending_newlines_ = 0;
+            newlines = 0;
+            start = i + 1;
+        } else {
+            at_field_start_ = c == delim;
+            just_closed_ = false;
+        }
+    }
+    if (start < text.size()) {
+        keep(text.substr(start));
+        pending_newlines_ += newlines;
+    }
+}
+
+void Splitter::finish(RowSink& sink) {
+    if (overflow_) return;
+    if (delimiter_ == 0) {
+        if (pending_.find_first_not_of(" \t\r") == std::string::npos) return;
+        std::string line = std::move(pending_);
+        pending_.clear();
+        delimiter_ = choose_delimiter(line);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        emit(line, 0, sink);
+        return;
+    }
+    if (!pending_.empty()) {
+        std::string record = std::move(pending_);
+        pending_.clear();
+        emit(record, pending_newlines_, sink);
+    }
+    pending_newlines_ = 0;
+}
+
+void Splitter::emit(std::string_view record, uint32_t newlines, RowSink& sink) {
+    const uint32_t line = next_line_;
+    next_line_ += 1 + newlines;
+    if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
+    if (record.find_first_not_of(" \t\r") == std::string_view::npos) return;  // blank line
+    if (delimiter_ == '\t') split_tsv(record);
+    else split_csv(record);
+    row_.line = line;
+    sink.on_row(row_);
+}
+
+void Splitter::split_tsv(std::string_view record) {
+    row_.fields.clear();
+    size_t start = 0;
+    while (true) {
+        const void* hit = std::memchr(record.data() + start, '\t', record.size() - start);
+        const size_t end = hit ? static_cast<size_t>(static_cast<const char*>(hit) - record.data()) : record.size();
+        std::string_view field = record.substr(start, end - start);
+        if (field.size() >= 2 && field.front() == '"' && field.back() == '"') field = field.substr(1, field.size() - 2);
+        row_.fields.push_back(field);
+        if (!hit) break;
+        start = end + 1;
+    }
+}
+
+// Cuts a CSV record into fields; when it holds quotes, it is copied to scratch_ and unescaped
+// in place (unescaped text is never longer), so the fields stay views.
+void Splitter::split_csv(std::string_view record) {
+    row_.fields.clear();
+    const char delim = delimiter_;
+    if (record.find('"') == std::string_view::npos) {
+        size_t start = 0;
+        while (true) {
+            const size_t end = record.find(delim, start);
+            row_.fields.push_back(record.substr(start, end == std::string_view::npos ? end : end - start));
+            if (end == std::string_view::npos) break;
+            start = end + 1;
+        }
+        return;
+    }
+    scratch_.assign(record);
+    char* buf = scratch_.data();
+    const size_t n = scratch_.size();
+    size_t read = 0;
+    while (true) {
+        const size_t field_start = read;
+        size_t write = read;
+        if (read < n && buf[read] == '"') {
+            ++read;  // quoted field: until a lone quote
+            while (read < n) {
+                if (buf[read] == '"') {
+                    if (read + 1 < n && buf[read + 1] == '"') {
+                        buf[write++] = '"';
+                        read += 2;
+                        continue;
+                    }
+                    ++read;
+                    break;
+                }
+                buf[write++] = buf[read++];
+            }
+        }
+        while (read < n && buf[read] != delim) buf[write++] = buf[read++];  // rest is ordinary
+        row_.fields.emplace_back(buf + field_start, write - field_start);
+        if (read >= n) break;
+        ++read;  // the delimiter
+    }
+}
+
+}  // namespace sh::ingest

@@ -1,0 +1,65 @@
+// Push splitter: UTF-8 text in any chunk sizes → rows of fields with their physical line number.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sh::ingest {
+
+// One record of a delimited file. The views point into the splitter's buffers or the chunk
+// being pushed; they are valid only during the RowSink call.
+struct Row {
+    std::vector<std::string_view> fields;
+    uint32_t line = 0;  // 1-based physical line where the record starts
+    std::string_view field(size_t i) const { return i < fields.size() ? fields[i] : std::string_view(); }
+};
+
+class RowSink {
+public:
+    virtual ~RowSink() = default;
+    virtual void on_row(const Row& row) = 0;
+};
+
+// Splits delimited text into rows. The delimiter is chosen from the first line (tab, comma or
+// semicolon, whichever occurs most; tab on a tie). With a tab, lines end at every LF and a quote
+// is an ordinary character (a field wholly inside quotes loses them); with comma or semicolon,
+// RFC 4180 quotes apply: a quote opening a field quotes delimiters, doubled quotes and line
+// ends, and a quote anywhere else is ordinary. CRLF and LF both end a line; blank lines are
+// skipped (but counted). Only the current partial record is kept between pushes.
+class Splitter {
+public:
+    static constexpr size_t kMaxRecordBytes = size_t(16) << 20;
+
+    void push(std::string_view text, RowSink& sink);
+    void finish(RowSink& sink);
+
+    char delimiter() const { return delimiter_; }
+    // True once a record grew past kMaxRecordBytes (the rest of the input is ignored).
+    bool overflowed() const { return overflow_; }
+    uint32_t lines_seen() const { return next_line_ - 1; }
+
+private:
+    void push_first_line(std::string_view& text, RowSink& sink);
+    void push_tsv(std::string_view text, RowSink& sink);
+    void push_csv(std::string_view text, RowSink& sink);
+    void emit(std::string_view record, uint32_t newlines, RowSink& sink);
+    void split_tsv(std::string_view record);
+    void split_csv(std::string_view record);
+    bool keep(std::string_view piece);
+
+    char delimiter_ = 0;  // 0 until the first line is complete
+    std::string pending_;  // the current partial record
+    std::string scratch_;  // a quoted CSV record, unescaped in place
+    Row row_;
+    uint32_t next_line_ = 1;
+    uint32_t pending_newlines_ = 0;  // LFs inside the pending (quoted) record
+    bool overflow_ = false;
+    // CSV quote state, carried across pushes.
+    bool in_quotes_ = false;
+    bool at_field_start_ = true;
+    bool just_closed_ = false;
+};
+
+}  // namespace sh::ingest

@@ -1,0 +1,38 @@
+// Small text helpers shared by the ingest readers: trimming, header-name keys, numbers, booleans.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/records.h"
+
+namespace sh::ingest {
+
+std::string_view trim(std::string_view s);
+std::string lower_ascii(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+
+// The key a header name is matched by: ASCII lower-cased, with spaces, '-', '_' and '.'
+// removed ("Order ID", "order-id" and "order_id" all give "orderid"). Non-ASCII kept as is.
+std::string header_key(std::string_view name);
+
+// A non-negative integer ("3", " 12 ", "2.0"); nullopt when not one.
+std::optional<uint32_t> parse_count(std::string_view s);
+// A decimal number with a dot separator.
+std::optional<double> parse_number(std::string_view s);
+// yes/no/y/n/true/false/1/0/x (any case); nullopt for empty or anything else.
+std::optional<bool> parse_yes_no(std::string_view s);
+Tri to_tri(std::optional<bool> b);
+
+// Valid UTF-8 copy of `s` (invalid bytes become U+FFFD), for strings the records keep.
+std::string clean_utf8(std::string_view s);
+// Length of the longest prefix of `s` that is valid UTF-8 (a sequence cut at the end counts
+// as valid when `allow_cut_end`).
+size_t valid_utf8_prefix(std::string_view s, bool allow_cut_end);
+
+// "'value'" shortened for a problem message.
+std::string quote_value(std::string_view value);
+
+}  // namespace sh::ingest
