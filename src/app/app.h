@@ -7,6 +7,8 @@
 
 #include "core/session.h"
 
+struct ImFont;
+
 namespace sh::app {
 
 // A file the page has queued or is streaming in, for the progress bars.
@@ -28,6 +30,8 @@ struct App {
     std::vector<PendingFile> pending;     // queued by the page, front = streaming now
     std::vector<GaugeDraw> gauges;        // rebuilt every frame
     float dpi_scale = 1.0f;               // devicePixelRatio the fonts and style were built for
+    ImFont* body_font = nullptr;
+    ImFont* title_font = nullptr;
     int framebuffer_width = 0, framebuffer_height = 0;
     bool dark = true;
     uint64_t result_generation = 0;       // bumps whenever the result may have changed

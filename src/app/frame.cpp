@@ -15,10 +15,11 @@ namespace {
 
 void draw_header(App& app) {
     const float s = app.dpi_scale;
-    ImGui::SetWindowFontScale(1.5f);
+    ImGui::PushFont(app.title_font);
     ImGui::TextUnformatted("Seller Health");
-    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
     ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("  account health from your own reports — nothing leaves this computer");
     ImGui::SameLine(ImGui::GetWindowWidth() - 170 * s);
     if (ImGui::Button("Open reports…", ImVec2(150 * s, 0))) platform::open_file_picker();

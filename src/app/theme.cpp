@@ -13,18 +13,27 @@ void apply_scale(App& app, float dpi_scale) {
     app.dpi_scale = dpi_scale;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    // The same ranges the build keeps when it subsets the font (CMakeLists.txt).
+    static const ImWchar kRanges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A,
+                                      0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0x2264, 0x2265,
+                                      0x25B2, 0x25B2, 0x25BC, 0x25BC, 0x25CF, 0x25CF, 0x2713, 0x2713,
+                                      0x2717, 0x2717, 0};
     const std::string_view font = app_asset("ui-latin.ttf");
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;  // the bytes live in the binary
     config.OversampleH = 2;
     config.PixelSnapH = false;
-    if (!font.empty()) {
-        io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(font.data()), static_cast<int>(font.size()),
-                                       15.0f * dpi_scale, &config, io.Fonts->GetGlyphRangesDefault());
-    } else {
-        config.SizePixels = 13.0f * dpi_scale;
-        io.Fonts->AddFontDefault(&config);
-    }
+    auto add = [&](float size) {
+        if (font.empty()) {
+            ImFontConfig fallback;
+            fallback.SizePixels = size * dpi_scale;
+            return io.Fonts->AddFontDefault(&fallback);
+        }
+        return io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(font.data()), static_cast<int>(font.size()),
+                                              size * dpi_scale, &config, kRanges);
+    };
+    app.body_font = add(15.0f);
+    app.title_font = add(22.0f);
     io.Fonts->Build();
 
     ImGuiStyle style;
