@@ -1,0 +1,214 @@
+// All Orders flat file: folding item rows into orders, header variants, bad rows, memory.
+#include <doctest/doctest.h>
+
+#include "test_ingest_support.h"
+
+using namespace sh;
+using sh::test::read_text;
+
+namespace {
+
+const char* kHeader31 =
+    "amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\t"
+    "sales-channel\torder-channel\turl\tship-service-level\tproduct-name\tsku\tasin\titem-status\tquantity\t"
+    "currency\titem-price\titem-tax\tshipping-price\tshipping-tax\tgift-wrap-price\tgift-wrap-tax\t"
+    "item-promotion-discount\tship-promotion-discount\tship-city\tship-state\tship-postal-code\tship-country\t"
+    "promotion-ids\tis-business-order\tpurchase-order-number\n";
+
+// One row of the 31-column variant above.
+std::string row31(const std::string& id, const std::string& date, const std::string& status,
+                  const std::string& channel, const std::string& quantity, const std::string& updated = "") {
+    return id + "\t\t" + date + "\t" + (updated.empty() ? date : updated) + "\t" + status + "\t" + channel +
+           "\tAmazon.com\t\t\tStandard\tMug 12\" white\tSKU1\tB000\tShipped\t" + quantity +
+           "\tUSD\t9.99\t0\t0\t0\t0\t0\t0\t0\tSeattle\tWA\t98101\tUS\t\tfalse\t\n";
+}
+
+}  // namespace
+
+TEST_CASE("ingest: an Order is small enough for a year of a large seller in a 32-bit heap") {
+    CHECK(sizeof(Order) == 24);
+}
+
+TEST_CASE("ingest: all orders fold item rows into one order each") {
+    // Order A has two item rows (2 + 1 units); B one row; C cancelled (Canceled spelling).
+    const std::string text = std::string(kHeader31) +
+                             row31("111-0000001-0000001", "2026-09-14T23:10:00-07:00", "Shipped", "Merchant", "2") +
+                             row31("111-0000001-0000001", "2026-09-14T23:10:00-07:00", "Shipped", "Merchant", "1") +
+                             row31("111-0000002-0000002", "2026-09-15T08:00:00+00:00", "Pending", "Amazon", "1") +
+                             row31("111-0000003-0000003", "2026-09-16T08:00:00Z", "canceled", "MFN", "0");
+    const LoadedFile f = read_text(text);
+    REQUIRE(f.info.ok());
+    CHECK(f.info.kind == "amazon.all_orders");
+    CHECK(f.info.encoding == "utf-8");
+    CHECK(f.info.rows == 4);
+    CHECK(f.info.skipped == 0);
+    CHECK(f.info.marketplace == "Amazon.com");
+    REQUIRE(f.records.orders.size() == 3);
+    const Order& a = f.records.orders[0];
+    CHECK(a.units == 3);
+    CHECK(a.channel == Channel::mfn);
+    CHECK_FALSE(a.cancelled);
+    CHECK(format_day(a.day) == "2026-09-14");  // the day in its own offset, not UTC's 15th
+    CHECK(f.records.orders[1].channel == Channel::afn);
+    CHECK(f.records.orders[2].cancelled);
+    CHECK(f.records.orders[2].channel == Channel::mfn);
+    CHECK(f.records.orders[2].buyer_requested_cancel == Tri::unknown);  // column absent
+    CHECK(f.records.marketplaces[a.marketplace] == "Amazon.com");
+}
+
+TEST_CASE("ingest: all orders header variants") {
+    SUBCASE("29 columns, no optional columns beyond the required ones") {
+        const LoadedFile f = read_text(
+            "amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\n"
+            "111-0000001-0000001\t2026-09-14T08:21:07+00:00\tShipped\tAFN\n");
+        REQUIRE(f.info.ok());
+        REQUIRE(f.records.orders.size() == 1);
+        CHECK(f.records.orders[0].units == 0);
+        CHECK(f.records.orders[0].channel == Channel::afn);
+        CHECK(f.info.marketplace.empty());
+    }
+    SUBCASE("upper case and spaces in header names, unknown columns ignored") {
+        const LoadedFile f = read_text(
+            "Amazon Order ID\tPurchase Date\tsomething-new\tOrder Status\tFulfillment Channel\tQuantity\n"
+            "111-0000001-0000001\t2026-09-14T08:21:07+00:00\tx\tCancelled\tMerchant\t4\n");
+        REQUIRE(f.info.ok());
+        CHECK(f.records.orders[0].units == 4);
+        CHECK(f.records.orders[0].cancelled);
+    }
+    SUBCASE("buyer-cancel columns of newer order reports") {
+        const LoadedFile f = read_text(
+            "amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\tis-buyer-requested-cancellation\t"
+            "buyer-requested-cancel-reason\n"
+            "111-0000001-0000001\t2026-09-14\tCancelled\tMerchant\ttrue\tNo longer needed\n"
+            "111-0000002-0000002\t2026-09-14\tCancelled\tMerchant\tfalse\t\n"
+            "111-0000003-0000003\t2026-09-14\tShipped\tMerchant\t\t\n");
+        REQUIRE(f.records.orders.size() == 3);
+        CHECK(f.records.orders[0].buyer_requested_cancel == Tri::yes);
+        CHECK(f.records.orders[1].buyer_requested_cancel == Tri::no);
+        CHECK(f.records.orders[2].buyer_requested_cancel == Tri::unknown);
+    }
+}
+
+TEST_CASE("ingest: conflicting rows of one order: the later last-updated-date wins") {
+    // First row: updated on the 20th, cancelled. Second: updated on the 16th, shipped (older).
+    // Third (another order): shipped on the 15th, then cancelled on the 18th.
+    const std::string text = std::string(kHeader31) +
+                             row31("111-0000001-0000001", "2026-09-14", "Cancelled", "Merchant", "1", "2026-09-20") +
+                             row31("111-0000001-0000001", "2026-09-14", "Shipped", "Merchant", "1", "2026-09-16") +
+                             row31("111-0000002-0000002", "2026-09-14", "Shipped", "Merchant", "1", "2026-09-15") +
+                             row31("111-0000002-0000002", "2026-09-14", "Cancelled", "Merchant", "1", "2026-09-18");
+    const LoadedFile f = read_text(text);
+    REQUIRE(f.records.orders.size() == 2);
+    CHECK(f.records.orders[0].cancelled);
+    CHECK(format_day(f.records.orders[0].last_updated) == "2026-09-20");
+    CHECK(f.records.orders[1].cancelled);
+    CHECK(format_day(f.records.orders[1].last_updated) == "2026-09-18");
+    CHECK(f.info.notes.size() == 1);
+}
+
+TEST_CASE("ingest: all orders bad rows are skipped with line, column and reason") {
+    // Line 1 header; line 2 good; line 3 bad date; line 4 blank (counted, not a row);
+    // line 5 no order id; line 6 bad quantity; line 7 good.
+    const std::string text = std::string(kHeader31) +
+                             row31("111-0000001-0000001", "2026-09-14", "Shipped", "Merchant", "1") +
+                             row31("111-0000002-0000002", "2026-13-01", "Shipped", "Merchant", "1") + "\n" +
+                             row31("", "2026-09-14", "Shipped", "Merchant", "1") +
+                             row31("111-0000004-0000004", "2026-09-14", "Shipped", "Merchant", "two") +
+                             row31("111-0000005-0000005", "2026-09-14", "Shipped", "Merchant", "1");
+    const LoadedFile f = read_text(text);
+    REQUIRE(f.info.ok());
+    CHECK(f.info.rows == 2);
+    CHECK(f.info.skipped == 3);
+    REQUIRE(f.info.problems.size() == 3);
+    CHECK(f.info.problems[0].line == 3);
+    CHECK(f.info.problems[0].column == "purchase-date");
+    CHECK(f.info.problems[0].message == "not a date: '2026-13-01'");
+    CHECK(f.info.problems[1].line == 5);
+    CHECK(f.info.problems[1].column == "amazon-order-id");
+    CHECK(f.info.problems[2].line == 6);
+    CHECK(f.info.problems[2].column == "quantity");
+    CHECK(f.records.orders.size() == 2);
+}
+
+TEST_CASE("ingest: only the first problems are listed, every skipped row is counted") {
+    std::string text = kHeader31;
+    for (int i = 0; i < 50; ++i) text += row31("111-0000001-0000001", "not a date", "Shipped", "Merchant", "1");
+    text += row31("111-0000001-0000001", "2026-09-14", "Shipped", "Merchant", "1");
+    const LoadedFile f = read_text(text);
+    REQUIRE(f.info.ok());
+    CHECK(f.info.skipped == 50);
+    CHECK(f.info.problems.size() == kMaxProblems);
+    CHECK(f.info.problems.back().line == kMaxProblems + 1);
+}
+
+TEST_CASE("ingest: all orders without a required column is an error naming it") {
+    const LoadedFile f = read_text(
+        "amazon-order-id\tpurchase-date\tfulfillment-channel\n111-0000001-0000001\t2026-09-14\tAFN\n");
+    CHECK_FALSE(f.info.ok());
+    CHECK(f.info.kind == "amazon.all_orders");
+    CHECK(f.info.error.find("'order-status'") != std::string::npos);
+    CHECK(f.info.error.find("amazon.all_orders") != std::string::npos);
+    CHECK(f.records.orders.empty());
+}
+
+TEST_CASE("ingest: a file with no usable row is an error") {
+    SUBCASE("every row bad") {
+        const LoadedFile f = read_text(std::string(kHeader31) + row31("1", "bad", "Shipped", "AFN", "1"));
+        CHECK_FALSE(f.info.ok());
+        CHECK(f.info.skipped == 1);
+        CHECK(f.info.problems.size() == 1);  // the reason stays visible
+    }
+    SUBCASE("header only") {
+        const LoadedFile f = read_text(kHeader31);
+        CHECK_FALSE(f.info.ok());
+        CHECK(f.info.error == "the file has a header but no data rows");
+    }
+}
+
+TEST_CASE("ingest: the sample All Orders file (32 columns, CRLF, stray quotes, scattered item rows)") {
+    // Counts printed by tests/data/ingest/make_samples.py.
+    const LoadedFile f = read_text(test::ingest_data("all_orders_32.txt"));
+    REQUIRE(f.info.ok());
+    CHECK(f.info.rows == 193);
+    CHECK(f.info.skipped == 0);
+    CHECK(f.records.orders.size() == 120);
+    uint64_t units = 0, cancelled = 0, afn = 0;
+    for (const Order& o : f.records.orders) {
+        units += o.units;
+        cancelled += o.cancelled;
+        afn += o.channel == Channel::afn;
+    }
+    CHECK(units == 385);
+    CHECK(cancelled == 43);
+    CHECK(afn == 61);
+    CHECK(f.info.marketplace == "Amazon.de");  // 76 of 120 orders
+}
+
+TEST_CASE("ingest: order ids are shared through the session's pool") {
+    OrderIdPool ids;
+    const LoadedFile f = read_text(
+        "amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\n"
+        "111-0000001-0000001\t2026-09-14\tShipped\tAFN\nWEB-77\t2026-09-14\tShipped\tMFN\n",
+        ids);
+    REQUIRE(f.records.orders.size() == 2);
+    CHECK(f.records.orders[0].key == pack_amazon_order_id("111-0000001-0000001"));
+    CHECK(ids.text(f.records.orders[1].key) == "WEB-77");
+}
+
+TEST_CASE("ingest: many orders fold through the index (not only adjacent rows)") {
+    // 20,000 orders, each with two item rows: the second pass repeats every order after all
+    // the first rows, so every second row is found through the index. Units = 2 per order.
+    std::string text = "amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\tquantity\n";
+    for (int pass = 0; pass < 2; ++pass)
+        for (int i = 0; i < 20000; ++i) {
+            char id[32];
+            std::snprintf(id, sizeof id, "%03d-%07d-%07d", 100 + i % 900, i, i * 7);
+            text += std::string(id) + "\t2026-09-14\tShipped\tMFN\t1\n";
+        }
+    const LoadedFile f = read_text(text);
+    REQUIRE(f.records.orders.size() == 20000);
+    bool all_two = true;
+    for (const Order& o : f.records.orders) all_two = all_two && o.units == 2;
+    CHECK(all_two);
+    CHECK(f.records.orders.capacity() == 20000);  // shrunk: 24 bytes per order remain
+}
