@@ -843,15 +843,14 @@ class Generator:
             self.add_feedback(self.new_order_id(market), market, day, self.rating(self.a.defect_scale), removable=True)
 
     def ensure_unambiguous_feedback_dates(self):
-        """A D/M/YY or M/D/YY column with no day > 12 is ambiguous (reports.md): add one neutral
-        entry on an old order (rating 3: no defect) dated on a day > 12."""
+        """A D/M/YY or M/D/YY column with no day > 12 is ambiguous (reports.md), and an empty
+        Feedback Manager file is an error: add one neutral entry on an old order (rating 3: no
+        defect) dated on a day > 12."""
         A = self.as_of
         for market in self.markets:
             form = MARKETS[market]["date_form"]
-            if form not in ("mdy", "dmy"):
-                continue
             rows = [e for e in self.F.feedback if e["market"] == market and e["rating"] <= 3 and not e["removed"]]
-            if any(dt.date.fromordinal(e["day"]).day > 12 for e in rows):
+            if rows and (form not in ("mdy", "dmy") or any(dt.date.fromordinal(e["day"]).day > 12 for e in rows)):
                 continue
             day = A - self.a.days - 30
             while dt.date.fromordinal(day).day <= 12:
@@ -859,8 +858,8 @@ class Generator:
             self.add_feedback(self.new_order_id(market), market, day, 3, removed=False)
             self.F.planted.append({"case": "date_order_disambiguator", "order_id": self.F.feedback[-1]["oid"],
                                    "day": self.days(day), "channel": "unknown",
-                                   "expect": "neutral feedback with a day > 12 so the feedback file's "
-                                             "date order is decidable; no defect"})
+                                   "expect": "neutral feedback with a day > 12 so the marketplace's feedback "
+                                             "file is not empty and its date order is decidable; no defect"})
 
     def gen_messages(self, n_total):
         r, A = self.rng, self.as_of
@@ -1251,6 +1250,12 @@ class Out:
 
     def close(self, rows):
         self.f.close()
+        if rows == 0:
+            # a file with no usable row is an error for the core (reports.md): do not write one
+            os.remove(self.path)
+            if not self.gen.a.quiet:
+                print(f"note: {self.name} would hold no rows; not written", file=sys.stderr)
+            return
         detected = self.encoding
         if self.encoding == "utf-8-bom":
             detected = "utf-8"
