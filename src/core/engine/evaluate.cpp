@@ -1,16 +1,101 @@
-// Foundation-stage evaluation: the inputs and the as_of day (metrics come with the engine).
+// Evaluation: policy, facts, as_of, each metric family in policy order, Amazon's own figures,
+// feedback intelligence and the action list, into one Result.
 #include "core/engine/evaluate.h"
 
+#include <algorithm>
+#include <map>
+
+#include "core/engine/actions.h"
+#include "core/engine/context.h"
+#include "core/engine/facts.h"
+#include "core/engine/policy.h"
+#include "core/engine/reported.h"
+#include "core/feedback/analyse.h"
 #include "core/version.h"
 
 namespace sh {
 
-Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool&, const Options& options) {
+namespace {
+
+using Family = void (*)(const EvalContext&, const MetricPolicy&);
+
+Family family_function(const std::string& family) {
+    static const std::map<std::string, Family> families = {
+        {"order_defects", evaluate_order_defects},
+        {"cancellations", evaluate_cancellations},
+        {"late_shipment", evaluate_late_shipment},
+        {"valid_tracking", evaluate_valid_tracking},
+        {"on_time_delivery", evaluate_on_time_delivery},
+        {"returns", evaluate_returns},
+        {"messages", evaluate_messages},
+        {"feedback_positive", evaluate_feedback_positive},
+        {"feedback_average", evaluate_feedback_average}};
+    const auto it = families.find(family);
+    return it == families.end() ? nullptr : it->second;
+}
+
+// The longest span the daily series covers (the lifetime metric still counts everything).
+constexpr int kMaxSeriesDays = 3660;
+
+FeedbackReport analyse(const Facts& facts, const OrderIdPool& ids, Day as_of) {
+    std::vector<FeedbackItem> items;
+    items.reserve(facts.feedback.size());
+    for (const FeedbackFact& f : facts.feedback) {
+        FeedbackItem item;
+        item.day = f.day;
+        item.rating = f.rating;
+        item.order_id = ids.text(f.order);
+        item.comment = f.entry->comment;
+        item.answered = !f.entry->response.empty();
+        item.removed = f.removed;
+        if (const Order* o = facts.orders.find(f.order)) item.channel = o->channel;
+        items.push_back(std::move(item));
+    }
+    return analyse_feedback(items, as_of);
+}
+
+}  // namespace
+
+Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, const Options& options) {
     Result result;
     result.version = kVersion;
-    result.policy = options.policy;
-    result.as_of = options.as_of;
     for (const LoadedFile& f : files) result.inputs.push_back(f.info);
+
+    std::string error;
+    std::optional<Policy> policy = load_policy(options.policy, error);
+    if (!policy) {
+        result.warnings.push_back(error + "; the amazon policy is used instead.");
+        policy = load_policy("amazon", error);
+        if (!policy) {
+            result.warnings.push_back(error);
+            return result;
+        }
+    }
+    result.policy = policy->id;
+
+    Facts facts = gather_facts(files, options, *policy, result.warnings);
+    result.as_of = options.as_of.has() ? options.as_of : facts.latest_event;
+    if (!result.as_of.has()) return result;  // nothing dated was loaded
+    const Day as_of = result.as_of.day();
+    Day first = facts.first_event.has() ? std::min(facts.first_event.day(), as_of) : as_of;
+    first = std::max(first, as_of - kMaxSeriesDays);
+
+    EvalContext ctx{facts, *policy, ids, as_of, first, result.metrics, result.warnings};
+    for (const MetricPolicy& m : policy->metrics) {
+        if (const Family fn = family_function(m.family)) fn(ctx, m);
+        else result.warnings.push_back("policy " + policy->id + ": metric " + m.id + " has an unknown family '" +
+                                       m.family + "'");
+    }
+    if (facts.feedback_loaded) {
+        result.feedback = analyse(facts, ids, as_of);
+        result.feedback.present = true;
+        if (!result.feedback.average_365d) {
+            for (const Metric& m : result.metrics)
+                if (m.id == "feedback_average_365d" && m.rate) result.feedback.average_365d = m.rate;
+        }
+    }
+    result.actions = plan_actions(ctx, result.feedback);
+    add_reported_metrics(facts, result.metrics);
     return result;
 }
 

@@ -1,0 +1,83 @@
+// Cancellation rate (mfn): seller cancellations of mfn orders by order day; buyer-requested
+// cancellations are left out when any input says so, else counted against the seller with a note.
+#include <algorithm>
+
+#include "core/engine/context.h"
+
+namespace sh {
+
+namespace {
+
+const std::vector<const char*> kKindNames = {"cancelled", "not_checked_for_buyer_request"};
+
+const CancellationFlag* find_flag(const std::vector<CancellationFlag>& flags, OrderKey key) {
+    auto it = std::lower_bound(flags.begin(), flags.end(), key,
+                               [](const CancellationFlag& f, OrderKey k) { return f.order < k; });
+    return it != flags.end() && it->order == key ? &*it : nullptr;
+}
+
+}  // namespace
+
+void evaluate_cancellations(const EvalContext& ctx, const MetricPolicy& mp) {
+    if (!ctx.facts.orders.loaded) return;
+    const std::string scope = mp.scopes.empty() ? "mfn" : mp.scopes.front();
+    WindowCounter wc = ctx.counter(mp);
+    std::vector<PendingItem> items;
+    uint64_t unchecked = 0, buyer_requested = 0;
+    const auto& flags = ctx.facts.cancellations;
+    auto in_scope = [&](Channel ch) {
+        return scope == "all" || (scope == "mfn" && ch == Channel::mfn) || (scope == "afn" && ch == Channel::afn);
+    };
+    for (const Order& o : ctx.facts.orders.orders) {
+        if (!in_scope(o.channel)) continue;
+        wc.add_den(o.day, o.day);
+        if (!o.cancelled) continue;
+        // The cancellation is known from the order's last update (facts after as_of are ignored).
+        const Day known = o.last_updated > o.day ? o.last_updated : o.day;
+        const CancellationFlag* flag = find_flag(flags, o.key);
+        Tri buyer = o.buyer_requested_cancel;
+        if (flag) buyer = flag->impacts_account_health && buyer != Tri::yes ? Tri::no : Tri::yes;
+        const bool in_window = known <= ctx.as_of && wc.in_window(o.day);
+        if (buyer == Tri::yes && ctx.policy.exclude_buyer_requested) {
+            if (in_window) ++buyer_requested;
+            continue;
+        }
+        wc.add_num(o.day, known);
+        if (!in_window) continue;
+        uint32_t kinds = 1;
+        if (buyer == Tri::unknown) {
+            ++unchecked;
+            kinds |= 2;
+        }
+        items.push_back({o.day, o.key, kinds});
+    }
+    // Rows of Amazon's cancellation download whose order is in no orders file: they are
+    // seller-fulfilled cancellations the download says count.
+    uint64_t extra = 0;
+    if (scope != "afn") {
+        for (const CancellationFlag& f : flags) {
+            if (!f.impacts_account_health || !f.order_day.has() || ctx.facts.orders.find(f.order)) continue;
+            const Day d = f.order_day.day();
+            wc.add_den(d, d);
+            wc.add_num(d, d);
+            if (d <= ctx.as_of && wc.in_window(d)) {
+                ++extra;
+                items.push_back({d, f.order, 1});
+            }
+        }
+    }
+    Metric m = finish_metric(ctx, mp, scope, wc, items, ItemText{kKindNames, order_label});
+    if (unchecked)
+        m.notes.push_back(std::to_string(unchecked) +
+                          " cancellations could not be checked for a buyer request (no cancellation report or "
+                          "buyer-cancel column covers them): they count against you.");
+    if (buyer_requested)
+        m.notes.push_back(std::to_string(buyer_requested) + " buyer-requested cancellations are left out.");
+    if (extra)
+        m.notes.push_back(std::to_string(extra) +
+                          " cancellations from the cancellation report are on orders in no orders file: counted as "
+                          "seller-fulfilled orders of their order date.");
+    ctx.metrics.push_back(std::move(m));
+}
+
+}  // namespace sh

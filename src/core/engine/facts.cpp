@@ -1,0 +1,295 @@
+// Gathers and de-duplicates the records of every loaded file (see facts.h).
+#include "core/engine/facts.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace sh {
+
+namespace {
+
+void note_event(Facts& f, MaybeDay d) {
+    if (!d.has()) return;
+    if (!f.first_event.has() || d.day() < f.first_event.day()) f.first_event = d;
+    if (!f.latest_event.has() || d.day() > f.latest_event.day()) f.latest_event = d;
+}
+
+const char* order_name(DateOrder o) { return o == DateOrder::mdy ? "M/D/YY" : "D/M/YY"; }
+
+// The marketplace-wide order: the user's choice, then the orders' marketplace, then the policy's.
+DateOrder global_date_order(const std::vector<LoadedFile>& files, const Options& options, const Policy& policy,
+                            const OrderIndex& orders, std::string& source) {
+    if (options.date_order != DateOrder::unknown) {
+        source = std::string("your choice (") + order_name(options.date_order) + ")";
+        return options.date_order;
+    }
+    DateOrder found = DateOrder::unknown;
+    bool conflict = false;
+    std::string channel;
+    auto consider = [&](const std::string& sales_channel) {
+        const DateOrder o = date_order_for_sales_channel(sales_channel);
+        if (o == DateOrder::unknown) return;
+        if (found != DateOrder::unknown && found != o) conflict = true;
+        found = o;
+        channel = sales_channel;
+    };
+    for (size_t i = 1; i < orders.marketplaces.size(); ++i) consider(orders.marketplaces[i]);
+    for (const LoadedFile& f : files)
+        if (!f.records.orders.empty() && !f.info.marketplace.empty()) consider(f.info.marketplace);
+    if (found != DateOrder::unknown && !conflict) {
+        source = std::string("the orders' marketplace ") + channel + " (" + order_name(found) + ")";
+        return found;
+    }
+    if (policy.feedback_date_order != DateOrder::unknown) {
+        source = std::string("the policy ") + policy.id + " (" + order_name(policy.feedback_date_order) + ")";
+        return policy.feedback_date_order;
+    }
+    return DateOrder::unknown;
+}
+
+void gather_feedback(const std::vector<LoadedFile>& files, const Options& options, const Policy& policy, Facts& facts,
+                     std::vector<std::string>& warnings) {
+    std::string global_source;
+    const DateOrder global = global_date_order(files, options, policy, facts.orders, global_source);
+    uint64_t invalid = 0;
+    for (const LoadedFile& f : files) {
+        const Records& r = f.records;
+        if (r.feedback.empty()) continue;
+        facts.feedback_loaded = true;
+        if (f.info.kind == "template.feedback") facts.feedback_full_history = true;
+        DateOrder order = global;
+        std::string source = global_source;
+        if (order == DateOrder::unknown && r.date_order_from_header != DateOrder::unknown) {
+            order = r.date_order_from_header;
+            source = std::string("the header language of ") + f.info.name + " (" + order_name(order) + ")";
+        }
+        if (order == DateOrder::unknown && r.date_order_from_values != DateOrder::unknown) {
+            order = r.date_order_from_values;
+            source = std::string("dates in ") + f.info.name + " that only fit " + order_name(order);
+        }
+        uint64_t ambiguous = 0;
+        for (const FeedbackEntry& e : r.feedback) {
+            MaybeDay day = e.day;
+            if (!day.has() && e.needs_date_order) {
+                if (order == DateOrder::unknown) {
+                    ++ambiguous;
+                    continue;
+                }
+                day = resolve_short_date(e.short_date, order);
+                if (!day.has()) {
+                    ++invalid;
+                    continue;
+                }
+                if (facts.date_order_source.empty()) facts.date_order_source = source;
+            }
+            if (!day.has() || e.rating < 1 || e.rating > 5) continue;
+            facts.feedback.push_back({day.day(), e.rating, e.removed, e.order, &e});
+        }
+        if (ambiguous) {
+            facts.feedback_ambiguous += ambiguous;
+            warnings.push_back(std::to_string(ambiguous) + " feedback entries in " + f.info.name +
+                               " have dates such as 3/4/26 that can be D/M/YY or M/D/YY; they are left out of every "
+                               "figure. Choose the order with --date-order dmy|mdy (the date-order setting in the "
+                               "app), or load the orders file so its marketplace decides.");
+        }
+    }
+    if (invalid)
+        warnings.push_back(std::to_string(invalid) + " feedback dates are not valid dates in the chosen day/month order (" +
+                           global_source + "); those entries are left out.");
+    // The same entry in two overlapping exports is one entry.
+    auto key = [](const FeedbackFact& a) {
+        return std::make_tuple(a.order, a.day.n, a.rating, a.order == kNoOrder ? a.entry->comment : std::string());
+    };
+    std::stable_sort(facts.feedback.begin(), facts.feedback.end(),
+                     [&](const FeedbackFact& a, const FeedbackFact& b) { return key(a) < key(b); });
+    std::vector<FeedbackFact> unique;
+    unique.reserve(facts.feedback.size());
+    for (const FeedbackFact& fb : facts.feedback) {
+        if (!unique.empty() && key(unique.back()) == key(fb)) {
+            FeedbackFact& kept = unique.back();
+            kept.removed = kept.removed || fb.removed;
+            if (kept.entry->response.empty() && !fb.entry->response.empty()) kept.entry = fb.entry;
+            continue;
+        }
+        unique.push_back(fb);
+    }
+    facts.feedback = std::move(unique);
+}
+
+int claim_status_rank(ClaimStatus s) { return s == ClaimStatus::open ? 0 : 1; }  // a decision beats "open"
+
+void gather_claims(const std::vector<LoadedFile>& files, Facts& facts) {
+    for (const LoadedFile& f : files)
+        for (const Claim& c : f.records.claims) {
+            facts.claims_loaded = true;
+            facts.claims.push_back(c);
+        }
+    auto key = [](const Claim& c) { return std::make_tuple(c.order, int(c.type), c.claim_day.n); };
+    std::stable_sort(facts.claims.begin(), facts.claims.end(),
+                     [&](const Claim& a, const Claim& b) { return key(a) < key(b); });
+    std::vector<Claim> unique;
+    for (const Claim& c : facts.claims) {
+        if (!unique.empty() && c.order != kNoOrder && key(unique.back()) == key(c)) {
+            Claim& kept = unique.back();
+            if (claim_status_rank(c.status) >= claim_status_rank(kept.status)) kept.status = c.status;
+            kept.amazon_funded = kept.amazon_funded || c.amazon_funded;
+            kept.fraud = kept.fraud || c.fraud;
+            if (!kept.order_day.has()) kept.order_day = c.order_day;
+            continue;
+        }
+        unique.push_back(c);
+    }
+    facts.claims = std::move(unique);
+}
+
+uint16_t global_category(Facts& facts, const std::vector<std::string>& names, uint16_t local) {
+    if (local == 0 || local >= names.size()) return 0;
+    const std::string& name = names[local];
+    for (size_t i = 1; i < facts.categories.size(); ++i)
+        if (facts.categories[i] == name) return static_cast<uint16_t>(i);
+    facts.categories.push_back(name);
+    return static_cast<uint16_t>(facts.categories.size() - 1);
+}
+
+void gather_shipments(const std::vector<LoadedFile>& files, Facts& facts) {
+    for (const LoadedFile& f : files) {
+        for (Shipment s : f.records.shipments) {
+            facts.shipments_loaded = true;
+            s.category = global_category(facts, f.records.categories, s.category);
+            facts.shipments.push_back(s);
+        }
+        for (TrackingRow t : f.records.tracking) {
+            t.category = global_category(facts, f.records.categories, t.category);
+            facts.tracking.push_back(t);
+        }
+    }
+    // The same shipment row in two overlapping exports is one shipment; split shipments of
+    // one order differ in some date or count and stay apart.
+    auto key = [](const Shipment& s) {
+        return std::make_tuple(s.order, s.expected_ship.n, s.ship_confirm.n, s.promised_delivery.n, s.delivered.n,
+                               s.has_tracking, s.tracking_valid, s.units, s.category);
+    };
+    std::stable_sort(facts.shipments.begin(), facts.shipments.end(),
+                     [&](const Shipment& a, const Shipment& b) { return key(a) < key(b); });
+    facts.shipments.erase(std::unique(facts.shipments.begin(), facts.shipments.end(),
+                                      [&](const Shipment& a, const Shipment& b) {
+                                          return a.order != kNoOrder && key(a) == key(b);
+                                      }),
+                          facts.shipments.end());
+    std::stable_sort(facts.tracking.begin(), facts.tracking.end(),
+                     [](const TrackingRow& a, const TrackingRow& b) { return a.order < b.order; });
+    facts.tracking.erase(std::unique(facts.tracking.begin(), facts.tracking.end(),
+                                     [](const TrackingRow& a, const TrackingRow& b) {
+                                         return a.order != kNoOrder && a.order == b.order;
+                                     }),
+                         facts.tracking.end());
+}
+
+void gather_returns_and_messages(const std::vector<LoadedFile>& files, Facts& facts) {
+    for (const LoadedFile& f : files) {
+        for (const ReturnRequest& r : f.records.returns) {
+            facts.returns_loaded = true;
+            facts.returns.push_back(&r);
+        }
+        for (const Message& m : f.records.messages) {
+            facts.messages_loaded = true;
+            facts.messages.push_back(&m);
+        }
+    }
+    auto rkey = [](const ReturnRequest* r) {
+        return std::make_tuple(r->order, r->request_day.n, r->reason, r->quantity);
+    };
+    std::stable_sort(facts.returns.begin(), facts.returns.end(),
+                     [&](const ReturnRequest* a, const ReturnRequest* b) { return rkey(a) < rkey(b); });
+    // keep the last loaded copy (its status is the most recent one we have)
+    std::vector<const ReturnRequest*> returns;
+    for (const ReturnRequest* r : facts.returns) {
+        if (!returns.empty() && r->order != kNoOrder && rkey(returns.back()) == rkey(r)) returns.back() = r;
+        else returns.push_back(r);
+    }
+    facts.returns = std::move(returns);
+    std::stable_sort(facts.messages.begin(), facts.messages.end(),
+                     [](const Message* a, const Message* b) { return a->id < b->id; });
+    std::vector<const Message*> messages;
+    for (const Message* m : facts.messages) {
+        if (!messages.empty() && !m->id.empty() && messages.back()->id == m->id) messages.back() = m;
+        else messages.push_back(m);
+    }
+    facts.messages = std::move(messages);
+}
+
+void gather_cancellations(const std::vector<LoadedFile>& files, Facts& facts) {
+    for (const LoadedFile& f : files)
+        for (const CancellationFlag& c : f.records.cancellations)
+            if (c.order != kNoOrder) facts.cancellations.push_back(c);
+    std::stable_sort(facts.cancellations.begin(), facts.cancellations.end(),
+                     [](const CancellationFlag& a, const CancellationFlag& b) { return a.order < b.order; });
+    std::vector<CancellationFlag> unique;
+    for (const CancellationFlag& c : facts.cancellations) {
+        if (!unique.empty() && unique.back().order == c.order) {
+            unique.back().impacts_account_health = unique.back().impacts_account_health && c.impacts_account_health;
+            if (!unique.back().order_day.has()) unique.back().order_day = c.order_day;
+        } else {
+            unique.push_back(c);
+        }
+    }
+    facts.cancellations = std::move(unique);
+}
+
+void note_events(const std::vector<LoadedFile>& files, Facts& facts) {
+    for (const Order& o : facts.orders.orders) {
+        note_event(facts, o.day);
+        if (o.last_updated >= o.day) note_event(facts, o.last_updated);
+    }
+    for (const FeedbackFact& fb : facts.feedback) note_event(facts, fb.day);
+    for (const Claim& c : facts.claims) {
+        note_event(facts, c.order_day);
+        note_event(facts, c.claim_day);
+    }
+    for (const Shipment& s : facts.shipments) {
+        note_event(facts, s.order_day);
+        note_event(facts, s.ship_confirm);
+        note_event(facts, s.delivered);
+    }
+    for (const ReturnRequest* r : facts.returns) {
+        note_event(facts, r->order_day);
+        note_event(facts, r->request_day);
+    }
+    for (const Message* m : facts.messages) {
+        note_event(facts, m->received.local_day());
+        if (m->has_response) note_event(facts, m->responded.local_day());
+    }
+    for (const CancellationFlag& c : facts.cancellations) note_event(facts, c.order_day);
+    for (const LoadedFile& f : files) {
+        for (const FbaReturn& r : f.records.fba_returns) note_event(facts, r.day);
+        for (const ReportedMetric& m : f.records.reported) note_event(facts, m.to);
+    }
+}
+
+}  // namespace
+
+MaybeDay resolve_short_date(ShortDate d, DateOrder order) {
+    int year = d.year;
+    if (year >= 0 && year < 100) year += 2000;
+    const int day = order == DateOrder::dmy ? d.a : d.b;
+    const int month = order == DateOrder::dmy ? d.b : d.a;
+    if (order == DateOrder::unknown || !valid_civil(year, month, day)) return {};
+    return day_from_civil(year, month, day);
+}
+
+Facts gather_facts(const std::vector<LoadedFile>& files, const Options& options, const Policy& policy,
+                   std::vector<std::string>& warnings) {
+    Facts facts;
+    facts.orders = build_order_index(files);
+    gather_feedback(files, options, policy, facts, warnings);
+    gather_claims(files, facts);
+    gather_shipments(files, facts);
+    gather_returns_and_messages(files, facts);
+    gather_cancellations(files, facts);
+    for (const LoadedFile& f : files)
+        for (const ReportedMetric& m : f.records.reported) facts.reported.push_back(&m);
+    note_events(files, facts);
+    return facts;
+}
+
+}  // namespace sh

@@ -1,0 +1,56 @@
+// Every loaded file's records gathered into one de-duplicated set of facts for the metrics.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/engine/order_index.h"
+#include "core/engine/policy.h"
+#include "core/input.h"
+#include "core/options.h"
+
+namespace sh {
+
+// A feedback entry with its day resolved.
+struct FeedbackFact {
+    Day day;
+    uint8_t rating = 0;
+    bool removed = false;
+    OrderKey order = kNoOrder;
+    const FeedbackEntry* entry = nullptr;  // comment and response
+};
+
+struct Facts {
+    OrderIndex orders;
+
+    std::vector<FeedbackFact> feedback;    // resolved, de-duplicated (removed ones included)
+    bool feedback_loaded = false;
+    bool feedback_full_history = false;    // a feedback template (any rating) was loaded
+    uint64_t feedback_ambiguous = 0;       // left out: D/M vs M/D could not be decided
+    std::string date_order_source;         // how the short dates were resolved, for notes
+
+    std::vector<Claim> claims;             // de-duplicated per (order, type, claim day)
+    bool claims_loaded = false;
+    std::vector<Shipment> shipments;       // categories remapped into `categories`
+    bool shipments_loaded = false;
+    std::vector<TrackingRow> tracking;     // valid-tracking download rows
+    std::vector<std::string> categories{""};
+    std::vector<const ReturnRequest*> returns;
+    bool returns_loaded = false;
+    std::vector<const Message*> messages;  // de-duplicated by message id
+    bool messages_loaded = false;
+    std::vector<CancellationFlag> cancellations;  // one per order; Impacts = No wins
+    std::vector<const ReportedMetric*> reported;
+
+    MaybeDay first_event, latest_event;    // the loaded range of event days
+};
+
+// `warnings` receives what the seller must know (ambiguous dates, ...).
+Facts gather_facts(const std::vector<LoadedFile>& files, const Options& options, const Policy& policy,
+                   std::vector<std::string>& warnings);
+
+// The day of a short date under a day/month order; unset when not a valid date.
+MaybeDay resolve_short_date(ShortDate d, DateOrder order);
+
+}  // namespace sh

@@ -1,0 +1,164 @@
+// Loads marketplace policies from the JSON files embedded under src/core/data/policies/.
+#include "core/engine/policy.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "core/embedded.h"
+
+namespace sh {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+constexpr std::string_view kDir = "policies/";
+constexpr std::string_view kExt = ".json";
+
+// The policy's JSON with its "inherits" chain merged in (child over parent).
+bool load_merged(std::string_view name, Json& out, std::string& error, int depth = 0) {
+    if (depth > 8) return error = "policy inheritance is circular at '" + std::string(name) + "'", false;
+    const std::string path = std::string(kDir) + std::string(name) + std::string(kExt);
+    const std::string_view text = embedded_file(path);
+    if (text.empty()) return error = "unknown policy '" + std::string(name) + "'", false;
+    Json own = Json::parse(text.begin(), text.end(), nullptr, false);
+    if (own.is_discarded() || !own.is_object()) return error = "policy '" + std::string(name) + "' is not valid JSON", false;
+    if (own.contains("inherits") && own["inherits"].is_string()) {
+        Json parent;
+        if (!load_merged(own["inherits"].get<std::string>(), parent, error, depth + 1)) return false;
+        own.erase("inherits");
+        parent.merge_patch(own);
+        out = std::move(parent);
+    } else {
+        out = std::move(own);
+    }
+    return true;
+}
+
+template <typename T>
+void read(const Json& j, const char* key, T& out) {
+    if (j.is_object() && j.contains(key) && !j[key].is_null()) out = j[key].get<T>();
+}
+
+DateOrder date_order_from(const Json& j) {
+    if (!j.is_string()) return DateOrder::unknown;
+    const std::string s = j.get<std::string>();
+    return s == "dmy" ? DateOrder::dmy : s == "mdy" ? DateOrder::mdy : DateOrder::unknown;
+}
+
+bool read_metric(const std::string& id, const Json& j, double warn_fraction, MetricPolicy& m, std::string& error) {
+    m.id = id;
+    read(j, "family", m.family);
+    read(j, "scopes", m.scopes);
+    if (m.scopes.empty()) m.scopes = {"all"};
+    if (j.contains("window_days") && j["window_days"].is_number_integer()) m.window.length = j["window_days"].get<int>();
+    read(j, "delay_days", m.window.delay);
+    double target = 0;
+    read(j, "target", target);
+    m.rule.target_value = target;
+    m.rule.target = rational_from_decimal(target);
+    std::string condition = "lt";
+    read(j, "condition", condition);
+    if (condition == "lt") m.rule.condition = Condition::lt;
+    else if (condition == "gt") m.rule.condition = Condition::gt;
+    else if (condition == "gte") m.rule.condition = Condition::gte;
+    else return error = "metric '" + id + "': condition must be lt, gt or gte", false;
+    read(j, "warn_fraction", warn_fraction);
+    m.rule.warn_fraction = rational_from_decimal(warn_fraction);
+    read(j, "good_value", m.rule.good_value);
+    read(j, "bad_value", m.rule.bad_value);
+    read(j, "rule_of_thumb", m.rule_of_thumb);
+    read(j, "per_category", m.per_category);
+    if (m.window.length < 0 || m.window.delay < 0) return error = "metric '" + id + "': negative window", false;
+    return true;
+}
+
+}  // namespace
+
+const MetricPolicy* Policy::metric(std::string_view metric_id) const {
+    for (const MetricPolicy& m : metrics)
+        if (m.id == metric_id) return &m;
+    return nullptr;
+}
+
+std::optional<Policy> load_policy(std::string_view name, std::string& error) {
+    Json j;
+    if (!load_merged(name, j, error)) return std::nullopt;
+    try {
+        Policy p;
+        p.id = std::string(name);
+        read(j, "name", p.name);
+        read(j, "sales_channels", p.sales_channels);
+        if (j.contains("feedback_date_order")) p.feedback_date_order = date_order_from(j["feedback_date_order"]);
+        double warn_fraction = 0.75;
+        read(j, "warn_fraction", warn_fraction);
+        if (j.contains("metrics") && j["metrics"].is_object()) {
+            for (const auto& [id, mj] : j["metrics"].items()) {
+                if (mj.is_null()) continue;  // a child policy may drop a metric with null
+                MetricPolicy m;
+                if (!read_metric(id, mj, warn_fraction, m, error)) return std::nullopt;
+                p.metrics.push_back(std::move(m));
+            }
+        }
+        const Json none = Json::object();
+        const Json& d = j.contains("order_defects") ? j["order_defects"] : none;
+        read(d, "negative_feedback_ratings", p.negative_feedback_ratings);
+        read(d, "a_to_z_statuses", p.a_to_z_statuses);
+        read(d, "chargeback_statuses", p.chargeback_statuses);
+        read(d, "exclude_amazon_funded_claims", p.exclude_amazon_funded_claims);
+        read(d, "exclude_fraud_chargebacks", p.exclude_fraud_chargebacks);
+        read(d, "returns_a_to_z_flag_is_open_claim", p.returns_a_to_z_flag_is_open_claim);
+        const Json& c = j.contains("cancellations") ? j["cancellations"] : none;
+        read(c, "exclude_buyer_requested", p.exclude_buyer_requested);
+        const Json& r = j.contains("returns") ? j["returns"] : none;
+        read(r, "invalid_rejection_statuses", p.invalid_rejection_statuses);
+        read(r, "unanswered_statuses", p.unanswered_return_statuses);
+        read(r, "response_hours", p.return_response_hours);
+        const Json& msg = j.contains("messages") ? j["messages"] : none;
+        read(msg, "response_hours", p.message_response_hours);
+        const Json& f = j.contains("feedback") ? j["feedback"] : none;
+        read(f, "positive_ratings", p.positive_ratings);
+        const Json& a = j.contains("actions") ? j["actions"] : none;
+        read(a, "a_to_z_response_days", p.a_to_z_response_days);
+        read(a, "chargeback_response_days", p.chargeback_response_days);
+        read(a, "max_per_kind", p.max_actions_per_kind);
+        return p;
+    } catch (const nlohmann::json::exception& e) {
+        error = "policy '" + std::string(name) + "': " + e.what();
+        return std::nullopt;
+    }
+}
+
+std::vector<std::string> policy_names() {
+    std::vector<std::string> names;
+    for (std::string_view path : embedded_file_paths()) {
+        if (path.size() <= kDir.size() + kExt.size() || path.substr(0, kDir.size()) != kDir ||
+            path.substr(path.size() - kExt.size()) != kExt)
+            continue;
+        const std::string_view name = path.substr(kDir.size(), path.size() - kDir.size() - kExt.size());
+        if (name.find('/') == std::string_view::npos) names.emplace_back(name);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+DateOrder date_order_for_sales_channel(std::string_view sales_channel) {
+    auto lower = [](std::string_view s) {
+        std::string out(s);
+        for (char& ch : out) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+        return out;
+    };
+    const std::string wanted = lower(sales_channel);
+    if (wanted.empty()) return DateOrder::unknown;
+    for (const std::string& name : policy_names()) {
+        Json j;
+        std::string error;
+        if (!load_merged(name, j, error) || !j.contains("sales_channels")) continue;
+        for (const Json& ch : j["sales_channels"])
+            if (ch.is_string() && lower(ch.get<std::string>()) == wanted)
+                return j.contains("feedback_date_order") ? date_order_from(j["feedback_date_order"]) : DateOrder::unknown;
+    }
+    return DateOrder::unknown;
+}
+
+}  // namespace sh

@@ -1,0 +1,68 @@
+// Marketplace policy (targets, windows, delays, counting rules), read from embedded JSON data.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/engine/rate_math.h"
+#include "core/records.h"
+
+namespace sh {
+
+// One metric as the policy defines it (policies/<name>.json "metrics").
+struct MetricPolicy {
+    std::string id;                   // odr, cancel_rate, ...
+    std::string family;               // which engine code computes it (order_defects, ...)
+    std::vector<std::string> scopes;  // mfn | afn | all
+    WindowSpec window;                // length (0 = lifetime) and delay
+    RateRule rule;                    // target, condition, warn fraction, item values
+    bool rule_of_thumb = false;
+    bool per_category = false;
+};
+
+struct Policy {
+    std::string id;                   // amazon, amazon.us, ...
+    std::string name;
+    std::vector<std::string> sales_channels;      // Amazon.com, ... (which orders it is for)
+    DateOrder feedback_date_order = DateOrder::unknown;
+    std::vector<MetricPolicy> metrics;            // in output order
+
+    // order_defects
+    std::vector<int> negative_feedback_ratings{1, 2};
+    std::vector<std::string> a_to_z_statuses{"open", "granted"};
+    std::vector<std::string> chargeback_statuses{"open", "granted"};
+    bool exclude_amazon_funded_claims = true;
+    bool exclude_fraud_chargebacks = true;
+    bool returns_a_to_z_flag_is_open_claim = true;
+    // cancellations
+    bool exclude_buyer_requested = true;
+    // returns
+    std::vector<std::string> invalid_rejection_statuses{"rejected"};
+    std::vector<std::string> unanswered_return_statuses{"pending"};
+    int return_response_hours = 48;
+    // messages
+    int message_response_hours = 24;
+    // feedback
+    std::vector<int> positive_ratings{4, 5};
+    // actions
+    int a_to_z_response_days = 3;
+    int chargeback_response_days = 7;
+    int max_actions_per_kind = 20;
+
+    const MetricPolicy* metric(std::string_view metric_id) const;
+};
+
+// Loads policies/<name>.json, applying its "inherits" chain (a child's fields are merged
+// over its parent's with JSON merge-patch). Empty optional and `error` set when unknown/bad.
+std::optional<Policy> load_policy(std::string_view name, std::string& error);
+
+// Every policy name embedded in the build (amazon, amazon.us, ...), sorted.
+std::vector<std::string> policy_names();
+
+// The day/month order of short feedback dates in the marketplace a `sales-channel` value
+// names (Amazon.com -> mdy, Amazon.co.uk -> dmy), from the policy data; unknown if none says.
+DateOrder date_order_for_sales_channel(std::string_view sales_channel);
+
+}  // namespace sh
