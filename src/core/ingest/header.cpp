@@ -127,9 +127,8 @@ const std::string& Header::name(int index) const {
 const KindSpec* detect_kind(const Header& header) {
     for (const auto& spec : kind_specs()) {
         bool all = !spec.detect.empty();
-        for (const auto& d : spec.detect) {
-            const ColumnSpec* c = spec.column(d);
-            if (!c || header.find(c->keys) < 0) {
+        for (const auto& d : spec.detect) {  // by the column's own name only, never an alias
+            if (header.find({header_key(d)}) < 0) {
                 all = false;
                 break;
             }

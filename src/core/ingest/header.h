@@ -56,7 +56,8 @@ private:
     std::vector<std::string> names_;
 };
 
-// The first kind (aliases.json order) whose `detect` columns are all present; nullptr if none.
+// The first kind (aliases.json order) whose `detect` columns are all present under their own
+// names (aliases are for binding, not detection); nullptr if none.
 const KindSpec* detect_kind(const Header& header);
 
 // The feedback language whose column names match best (date, rating and order id at least);
