@@ -1,25 +1,78 @@
-// Placeholder until the feedback analyser lands: counts only.
+// The feedback analyser the engine calls: reads every comment, then counts and ranks.
 #include "core/feedback/analyse.h"
 
+#include <algorithm>
+#include <array>
+
+#include "core/feedback/comment.h"
+#include "core/feedback/counts.h"
+#include "core/feedback/drafts.h"
+#include "core/feedback/priority.h"
+#include "core/feedback/removal.h"
+
 namespace sh {
+
+namespace {
+
+using feedback::Cause;
+
+void fill_from_comment(const feedback::CommentFindings& f, std::vector<std::string>& causes,
+                       std::vector<Trigger>& triggers) {
+    causes.clear();
+    for (Cause c : f.causes) causes.emplace_back(feedback::cause_name(c));
+    triggers.clear();
+    for (const feedback::CueHit& h : f.triggers) triggers.push_back({std::string(feedback::cause_name(h.cause)), h.begin, h.end});
+}
+
+}  // namespace
+
+CommentAnalysis analyse_comment(std::string_view comment, int rating) {
+    feedback::CommentScratch scratch;
+    feedback::CommentFindings findings;
+    feedback::read_comment(comment, rating, scratch, findings);
+    CommentAnalysis out;
+    out.language = std::string(feedback::language_code(findings.language));
+    fill_from_comment(findings, out.causes, out.triggers);
+    return out;
+}
 
 FeedbackReport analyse_feedback(const std::vector<FeedbackItem>& items, Day as_of) {
     FeedbackReport report;
     report.present = true;
-    for (const char* w : {"30d", "90d", "365d", "lifetime"}) report.counts[w] = {};
+    feedback::count_feedback(items, as_of, report);
+
+    feedback::CommentScratch scratch;
+    feedback::CommentFindings findings;
+    std::array<uint32_t, feedback::kCauseCount> cause_counts{};
+    report.entries.reserve(items.size());
     for (const FeedbackItem& item : items) {
-        if (item.day > as_of || item.removed) continue;
-        const int age = as_of - item.day;
-        auto add = [&](FeedbackCounts& c) {
-            if (item.rating >= 4) ++c.positive;
-            else if (item.rating == 3) ++c.neutral;
-            else ++c.negative;
-        };
-        if (age < 30) add(report.counts["30d"]);
-        if (age < 90) add(report.counts["90d"]);
-        if (age < 365) add(report.counts["365d"]);
-        add(report.counts["lifetime"]);
+        if (item.day > as_of) continue;
+        feedback::read_comment(item.comment, item.rating, scratch, findings);
+        FeedbackEntryResult e;
+        e.day = item.day;
+        e.rating = item.rating;
+        e.order_id = item.order_id;
+        e.comment = item.comment;
+        fill_from_comment(findings, e.causes, e.triggers);
+        e.removal_reasons = feedback::removal_reasons(findings, item.rating, item.channel);
+        e.removal_eligible = !e.removal_reasons.empty() && !item.removed;
+        e.language = std::string(feedback::language_code(findings.language));
+        e.answered = item.answered;
+        e.removed = item.removed;
+        const bool happy = item.rating >= 4;
+        e.draft = feedback::compose_draft(findings.language,
+                                          findings.causes.empty() ? Cause::other : findings.causes.front(), happy);
+        if (!item.removed && !happy && as_of - item.day < 365)
+            for (Cause c : findings.causes) ++cause_counts[size_t(c)];
+        report.entries.push_back(std::move(e));
     }
+
+    for (size_t c = 0; c < feedback::kCauseCount; ++c)
+        if (cause_counts[c]) report.root_causes.emplace_back(std::string(feedback::cause_name(Cause(c))), cause_counts[c]);
+    std::stable_sort(report.root_causes.begin(), report.root_causes.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+
+    feedback::prioritise(report.entries);
     return report;
 }
 

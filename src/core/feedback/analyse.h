@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/day.h"
@@ -21,7 +22,19 @@ struct FeedbackItem {
     Channel channel = Channel::unknown;  // from the orders file, when loaded
 };
 
-// Analyses every entry as of `as_of` (entries dated after as_of are ignored).
+// Analyses every entry as of `as_of` (entries dated after as_of are ignored): counts,
+// root causes, and per entry causes, triggers, removal eligibility, language, priority and a
+// reply draft. Entries come back sorted by priority (1 = act first).
 FeedbackReport analyse_feedback(const std::vector<FeedbackItem>& items, Day as_of);
+
+// What the UI shows while a comment is typed or highlighted: language ("en", "zh-Hans", ...),
+// causes, and the words (byte spans of `comment`) that triggered each cause.
+// `rating` 1–5, or 0 when unknown (then a comment with no recognised cue gets `other`).
+struct CommentAnalysis {
+    std::string language;
+    std::vector<std::string> causes;
+    std::vector<Trigger> triggers;
+};
+CommentAnalysis analyse_comment(std::string_view comment, int rating = 0);
 
 }  // namespace sh

@@ -16,6 +16,13 @@ struct FeedbackCounts {
     uint32_t positive = 0, neutral = 0, negative = 0;
 };
 
+// Positive share of a window (4–5 stars over all counted entries); nullopt when empty.
+inline std::optional<double> positive_share(const FeedbackCounts& c) {
+    const uint32_t total = c.positive + c.neutral + c.negative;
+    if (total == 0) return std::nullopt;
+    return double(c.positive) / double(total);
+}
+
 // A span of the comment (byte offsets into its UTF-8 text) that triggered a cause.
 struct Trigger {
     std::string cause;
@@ -33,14 +40,16 @@ struct FeedbackEntryResult {
     std::vector<std::string> removal_reasons;
     std::string language;            // en, zh-Hans, zh-Hant, de, fr, es, it, ja
     bool answered = false;
-    int priority = 0;                // 1 = act first
+    bool removed = false;            // removed or struck through already: listed, not counted
+    int priority = 0;                // 1 = act first (entries are sorted by it)
     std::string draft;               // reply draft in the buyer's language
 };
 
 struct FeedbackReport {
     bool present = false;            // any feedback input loaded
     std::map<std::string, FeedbackCounts> counts;  // "30d", "90d", "365d", "lifetime"
-    std::vector<std::pair<std::string, uint32_t>> root_causes;  // most frequent first
+    // Causes of unhappy (1–3 star), not removed entries of the last 365 days, most frequent first.
+    std::vector<std::pair<std::string, uint32_t>> root_causes;
     std::vector<FeedbackEntryResult> entries;
     std::optional<double> average_365d;
 };

@@ -1,0 +1,136 @@
+// Cue matching with negation scope and contrast (feedback.md "Root causes").
+//
+// 1. Contrast words ("but", "但是", "けど") and clause punctuation bound every scope.
+// 2. Every cue phrase of every lexicon is found; a cue inside a longer cue is dropped
+//    ("not received" inside "refund not received .." is not shipping_speed).
+// 3. A negator ("not", "没有", "nicht") up to negation_window tokens before a cue, in the
+//    same clause, cancels it, unless the negator is itself part of a cue ("never arrived")
+//    or of a [not negation] phrase ("不错"). Japanese negates after: 壊れていない.
+// So "arrived on time but the box was crushed" keeps only packaging, and in
+// "没有损坏但是太慢了" 损坏 is negated while 太慢 after 但是 stands.
+#include "core/feedback/causes.h"
+
+#include <algorithm>
+
+namespace sh::feedback {
+
+namespace {
+
+constexpr uint8_t kContrast = 1, kCovered = 2, kNegEnd = 4, kNegStart = 8, kNotNegation = 16;
+
+bool contains(const Match& outer, const Match& inner) {
+    return outer.first <= inner.first && inner.last <= outer.last &&
+           (outer.last - outer.first) > (inner.last - inner.first);
+}
+
+bool is_scope_end(const TokenText& text, const std::vector<uint8_t>& flags, size_t t) {
+    return text[t].kind == TokenKind::brk || (flags[t] & kContrast);
+}
+
+bool negated(const Match& cue, const TokenText& text, const std::vector<uint8_t>& flags, const Lexicon& lex) {
+    // Inside a gap: "box .. damaged" over "box wasn't damaged".
+    for (uint32_t t = cue.first; t < cue.last && t - cue.first < 32; ++t)
+        if (((cue.gap_mask >> (t - cue.first)) & 1u) && (flags[t] & kNegEnd)) return true;
+    // Before: a negator ending at most negation_window tokens before the cue.
+    int between = 0;
+    for (size_t t = cue.first; t-- > 0 && between <= lex.negation_window; ++between) {
+        if (is_scope_end(text, flags, t)) break;
+        if (flags[t] & kNegEnd) return true;
+    }
+    between = 0;
+    for (size_t t = cue.last; t < text.size() && between <= lex.negation_after_window; ++t, ++between) {
+        if (is_scope_end(text, flags, t)) break;
+        if (flags[t] & kNegStart) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+void find_causes(const TokenText& text, const std::vector<const Lexicon*>& lexicons, bool unhappy,
+                 CauseScratch& s, CauseFindings& out) {
+    out.causes.clear();
+    out.hits.clear();
+    s.flags.assign(text.size(), 0);
+    s.cues.clear();
+
+    s.others.clear();
+    for (const Lexicon* lex : lexicons) find_all(lex->contrasts, text, s.others);
+    for (const Match& m : s.others)
+        for (uint32_t t = m.first; t < m.last; ++t) s.flags[t] |= kContrast;
+
+    for (const Lexicon* lex : lexicons) find_all(lex->cues, text, s.cues);
+    // A cue inside a longer cue does not count on its own.
+    s.drop.assign(s.cues.size(), 0);
+    for (size_t i = 0; i < s.cues.size(); ++i)
+        for (const Match& other : s.cues)
+            if (contains(other, s.cues[i])) s.drop[i] = 1;
+    size_t kept = 0;
+    for (size_t i = 0; i < s.cues.size(); ++i)
+        if (!s.drop[i]) s.cues[kept++] = s.cues[i];
+    s.cues.resize(kept);
+    // Words a ".." gap skipped are not part of the cue: "box wasn't damaged" keeps its negator.
+    auto in_gap = [](const Match& m, uint32_t t) { return t - m.first < 32 && (m.gap_mask >> (t - m.first)) & 1u; };
+    for (const Match& m : s.cues)
+        for (uint32_t t = m.first; t < m.last; ++t)
+            if (!in_gap(m, t)) s.flags[t] |= kCovered;
+
+    s.others.clear();
+    for (const Lexicon* lex : lexicons) find_all(lex->not_negators, text, s.others);
+    for (const Match& m : s.others)
+        for (uint32_t t = m.first; t < m.last; ++t) s.flags[t] |= kNotNegation;
+
+    auto mark_negators = [&](bool after) {
+        s.negators.clear();
+        for (const Lexicon* lex : lexicons) find_all(after ? lex->negators_after : lex->negators, text, s.negators);
+        for (const Match& m : s.negators) {
+            bool free = true;
+            for (uint32_t t = m.first; t < m.last; ++t)
+                if (s.flags[t] & (kCovered | kContrast | kNotNegation)) free = false;
+            if (free) s.flags[after ? m.first : m.last - 1] |= after ? kNegStart : kNegEnd;
+        }
+    };
+    mark_negators(false);
+    mark_negators(true);
+
+    auto add_hit = [&](const Match& m) {
+        const Cause c = m.phrase->cause;
+        out.hits.push_back({c, text[m.first].begin, text[m.last - 1].end});
+    };
+    // Which lexicon a cue came from decides its negation windows.
+    auto lexicon_of = [&](const Phrase* p) -> const Lexicon& {
+        for (const Lexicon* lex : lexicons)
+            if (!lex->cues.empty() && p >= &lex->cues.front() && p <= &lex->cues.back()) return *lex;
+            else if (!lex->product_features.empty() && p >= &lex->product_features.front() &&
+                     p <= &lex->product_features.back())
+                return *lex;
+        return *lexicons.front();
+    };
+    for (const Match& m : s.cues)
+        if (!negated(m, text, s.flags, lexicon_of(m.phrase))) add_hit(m);
+
+    if (out.hits.empty() && unhappy) {
+        s.others.clear();
+        for (const Lexicon* lex : lexicons) find_all(lex->product_features, text, s.others);
+        for (const Match& m : s.others)
+            if (!negated(m, text, s.flags, lexicon_of(m.phrase)))
+                out.hits.push_back({Cause::product_quality, text[m.first].begin, text[m.last - 1].end});
+    }
+
+    std::sort(out.hits.begin(), out.hits.end(),
+              [](const CueHit& a, const CueHit& b) {
+                  if (a.begin != b.begin) return a.begin < b.begin;
+                  if (a.end != b.end) return a.end > b.end;
+                  return a.cause < b.cause;
+              });
+    out.hits.erase(std::unique(out.hits.begin(), out.hits.end(),
+                               [](const CueHit& a, const CueHit& b) {
+                                   return a.cause == b.cause && a.begin == b.begin && a.end == b.end;
+                               }),
+                   out.hits.end());
+    for (const CueHit& h : out.hits)
+        if (std::find(out.causes.begin(), out.causes.end(), h.cause) == out.causes.end()) out.causes.push_back(h.cause);
+    if (out.causes.empty() && unhappy) out.causes.push_back(Cause::other);
+}
+
+}  // namespace sh::feedback

@@ -1,0 +1,78 @@
+// Language detection by script and per-language evidence lists (see language.h).
+#include "core/feedback/language.h"
+
+#include <algorithm>
+
+namespace sh::feedback {
+
+namespace {
+
+bool is_detect_word(const Lexicon& lex, std::string_view word) {
+    return std::binary_search(lex.detect.begin(), lex.detect.end(), word,
+                              [](std::string_view a, std::string_view b) { return a < b; });
+}
+
+int count_occurrences(std::string_view text, std::string_view needle) {
+    int n = 0;
+    for (size_t at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + needle.size())) ++n;
+    return n;
+}
+
+// Letters whose accents the folding removes but which point to one language.
+void accent_evidence(std::string_view original, std::array<int, kLangCount>& score) {
+    size_t i = 0;
+    while (i < original.size()) {
+        char32_t c = decode_utf8(original, i);
+        if (c >= 0xC0 && c <= 0xDE) c += 0x20;  // Latin-1 upper → lower
+        switch (c) {
+            case 0xE4: case 0xF6: case 0xFC: case 0xDF: score[size_t(Lang::de)] += 2; break;  // ä ö ü ß
+            case 0xF1: case 0xA1: case 0xBF: case 0xE1: case 0xED: case 0xF3: case 0xFA:      // ñ ¡ ¿ á í ó ú
+                score[size_t(Lang::es)] += 2; break;
+            case 0xE7: case 0xEA: case 0xE2: case 0xEE: case 0xFB: case 0xEB: case 0x153:     // ç ê â î û ë œ
+                score[size_t(Lang::fr)] += 2; break;
+            case 0xE9: score[size_t(Lang::fr)] += 1; score[size_t(Lang::es)] += 1; break;      // é
+            case 0xE8: score[size_t(Lang::fr)] += 1; score[size_t(Lang::it)] += 1; break;      // è
+            case 0xE0: case 0xF9: score[size_t(Lang::it)] += 1; score[size_t(Lang::fr)] += 1; break;  // à ù
+            case 0xEC: case 0xF2: score[size_t(Lang::it)] += 2; break;                         // ì ò
+            default: break;
+        }
+    }
+}
+
+Lang best_of(const std::array<int, kLangCount>& score, std::initializer_list<Lang> candidates) {
+    Lang best = *candidates.begin();
+    for (Lang l : candidates)
+        if (score[size_t(l)] > score[size_t(best)]) best = l;
+    return best;
+}
+
+}  // namespace
+
+Lang detect_language(std::string_view original, const TokenText& text) {
+    int han = 0, kana = 0, words = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        switch (text[i].kind) {
+            case TokenKind::han: ++han; break;
+            case TokenKind::kana: ++kana; break;
+            case TokenKind::word: ++words; break;
+            default: break;
+        }
+    }
+    std::array<int, kLangCount> score{};
+    if (kana >= 2 || (kana == 1 && han <= 4)) return Lang::ja;
+    if (han >= 2 || (han == 1 && words == 0)) {
+        for (Lang l : {Lang::zh_hans, Lang::zh_hant, Lang::ja})
+            for (const std::string& s : lexicon(l).detect) score[size_t(l)] += count_occurrences(text.text, s);
+        return best_of(score, {Lang::zh_hans, Lang::zh_hant, Lang::ja});
+    }
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i].kind != TokenKind::word) continue;
+        const std::string_view w = token_text(text.text, text[i]);
+        for (Lang l : {Lang::en, Lang::de, Lang::fr, Lang::es, Lang::it})
+            if (is_detect_word(lexicon(l), w)) score[size_t(l)] += 2;
+    }
+    accent_evidence(original, score);
+    return best_of(score, {Lang::en, Lang::de, Lang::fr, Lang::es, Lang::it});
+}
+
+}  // namespace sh::feedback

@@ -1,0 +1,68 @@
+// Phrase matching over tokens: words with wildcards, CJK characters, gaps (see match.h).
+#include "core/feedback/match.h"
+
+namespace sh::feedback {
+
+namespace {
+
+bool unit_matches(const Phrase& phrase, const Unit& unit, const TokenText& text, const Token& token) {
+    if (token.kind == TokenKind::brk) return false;
+    if (unit.cjk != is_cjk(token.kind)) return false;
+    const std::string_view want = std::string_view(phrase.text).substr(unit.begin, unit.length);
+    const std::string_view have = token_text(text.text, token);
+    if (unit.any_before && unit.any_after) return have.find(want) != std::string_view::npos;
+    if (unit.any_after) return have.substr(0, want.size()) == want;
+    if (unit.any_before) return have.size() >= want.size() && have.substr(have.size() - want.size()) == want;
+    return have == want;
+}
+
+size_t match_from(const Phrase& phrase, size_t unit, const TokenText& text, size_t start, size_t at,
+                  uint32_t& gaps) {
+    if (unit == phrase.units.size()) return at;
+    const Unit& u = phrase.units[unit];
+    if (u.gap) {
+        for (size_t skip = 0; skip <= size_t(kGapTokens) && at + skip <= text.size(); ++skip) {
+            if (skip > 0 && text[at + skip - 1].kind == TokenKind::brk) break;
+            uint32_t inner = gaps;
+            for (size_t k = 0; k < skip; ++k)
+                if (at + k - start < 32) inner |= uint32_t(1) << (at + k - start);
+            if (size_t end = match_from(phrase, unit + 1, text, start, at + skip, inner)) {
+                gaps = inner;
+                return end;
+            }
+        }
+        return 0;
+    }
+    if (at >= text.size() || !unit_matches(phrase, u, text, text[at])) return 0;
+    return match_from(phrase, unit + 1, text, start, at + 1, gaps);
+}
+
+}  // namespace
+
+size_t match_at(const Phrase& phrase, const TokenText& text, size_t at, uint32_t* gap_mask) {
+    if (phrase.units.empty()) return 0;
+    uint32_t gaps = 0;
+    const size_t end = match_from(phrase, 0, text, at, at, gaps);
+    if (gap_mask) *gap_mask = end ? gaps : 0;
+    return end;
+}
+
+void find_all(const std::vector<Phrase>& phrases, const TokenText& text, std::vector<Match>& out) {
+    for (size_t at = 0; at < text.size(); ++at) {
+        if (text[at].kind == TokenKind::brk) continue;
+        for (const Phrase& p : phrases) {
+            uint32_t gaps = 0;
+            if (size_t end = match_at(p, text, at, &gaps))
+                out.push_back({&p, static_cast<uint32_t>(at), static_cast<uint32_t>(end), gaps});
+        }
+    }
+}
+
+bool contains_any(const std::vector<Phrase>& phrases, const TokenText& text) {
+    for (size_t at = 0; at < text.size(); ++at)
+        for (const Phrase& p : phrases)
+            if (match_at(p, text, at)) return true;
+    return false;
+}
+
+}  // namespace sh::feedback
