@@ -59,9 +59,11 @@ struct FileReader::Impl : RowSink {
     }
 
     void decide(bool complete) {
-        const std::string what = describe_non_report(head);
+        const std::string what = describe_non_report(std::string_view(head).substr(0, kSniffBytes));
         if (!what.empty()) return reject(what + ". " + readable_kinds_sentence());
-        const DetectedEncoding enc = detect_encoding(head, complete);
+        // Only the first kSniffBytes decide, however the bytes were chunked.
+        const bool whole = complete && head.size() <= kSniffBytes;
+        const DetectedEncoding enc = detect_encoding(std::string_view(head).substr(0, kSniffBytes), whole);
         file.info.encoding = encoding_name(enc.encoding);
         decoder = Decoder(enc.encoding);
         std::string first;

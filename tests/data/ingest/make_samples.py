@@ -80,3 +80,20 @@ with open("shipments.csv", "w", encoding="utf-8", newline="") as f:
             "no" if n % 7 == 0 else "", 8 + n % 20, 8 + n % 20 + (n % 4 == 0), 1 + n % 2,
             "Home & Kitchen" if n % 2 else "Toys"))
 print("shipments.csv rows 30")
+
+# Japan: CP932, Japanese header, YY/M/D dates, half-width katakana in a comment.
+with open("feedback_jp_cp932.txt", "wb") as f:
+    lines = ["日付\t評価\tコメント\t回答\t注文番号\t評価者のEメール",
+             "26/9/14\t1\t配送が遅い。ｶﾀｶﾅ\t\t503-1234567-1234567\ta@example.jp",
+             "26/10/2\t2\t商品が破損していました\tご迷惑をおかけしました\t503-7654321-7654321\tb@example.jp",
+             "26/11/20\t3\t普通\t\t503-1111111-2222222\tc@example.jp"]
+    f.write(("\r\n".join(lines) + "\r\n").encode("cp932"))
+print("feedback_jp_cp932.txt rows 3")
+
+# France: Windows-1252, French header, D/M/YY dates with no day > 12.
+with open("feedback_fr_1252.txt", "wb") as f:
+    lines = ["Date\tÉvaluation\tCommentaires\tVotre réponse\tNuméro de commande\tAdresse e-mail de l'évaluateur",
+             "3/4/26\t1\tColis abîmé – très déçu\t\t402-1234567-1234567\tx@example.fr",
+             "5/6/26\t2\tLivraison en retard, 10 € de frais\tDésolé\t402-7654321-7654321\ty@example.fr"]
+    f.write(("\n".join(lines)).encode("cp1252"))  # no final newline
+print("feedback_fr_1252.txt rows 2")
