@@ -410,12 +410,14 @@ class Generator:
         self.next_serial += 1
         mid = (n * 4294967 + self.salt) % 10 ** 7   # unique for 10^7 orders (multiplier coprime to 10)
         m = MARKETS[market]
-        return f"{self.rng.choice(m['prefixes'])}-{self.rng.randrange(10 ** 7):07d}-{mid:07d}"
+        rnd = self.rng.random
+        pre = m["prefixes"]
+        return f"{pre[int(rnd() * len(pre))]}-{int(rnd() * 10 ** 7):07d}-{mid:07d}"
 
     def email(self, market):
         r = self.rng
         if r.random() < 0.6:
-            local = "".join(r.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(14))
+            local = f"{int(r.random() * 36 ** 10):x}"[:14]
             return f"{local}@marketplace.amazon.{MARKETS[market]['tld']}"
         return f"{r.choice(FIRST)}.{r.choice(LAST)}{r.randrange(10, 9999)}@example.com"
 
@@ -547,7 +549,9 @@ class Generator:
         A, span = self.as_of, a.days
         first_day = A - span + 1
         # sorted purchase days for random orders, then planted ones merged in by day
-        order_days = sorted(r.randrange(first_day, A + 1) for _ in range(n))
+        rnd = r.random
+        order_days = sorted([first_day + int(rnd() * span) for _ in range(n)])
+        noff = len(offsets)
         planted = sorted(planted, key=lambda p: A + p["day"])
         out = self.open_out(path, "amazon.all_orders", market) if write else None
         if out:
@@ -571,15 +575,16 @@ class Generator:
             o = self.make_order(market, day, spec, ship_from, afn_share, ds, file_index)
             # item rows
             oid, st, chan, cancelled, items = o
-            off = r.choice(offsets)
-            sec = r.randrange(86400)
+            off = offsets[int(rnd() * noff)]
+            sec = int(rnd() * 86400)
             pd = f"{days(day)}T{TOD[sec]}{off}"
-            lag = 0 if day >= A else min(A - day, r.randrange(0, 4))
-            lu = f"{days(day + lag)}T{TOD[max(sec, r.randrange(86400)) if lag == 0 else r.randrange(86400)]}{off}"
+            lag = 0 if day >= A else min(A - day, int(rnd() * 4))
+            sec2 = int(rnd() * 86400)
+            lu = f"{days(day + lag)}T{TOD[max(sec, sec2) if lag == 0 else sec2]}{off}"
             fc = "Amazon" if chan else "Merchant"
             moid = "" if chan or r.random() < 0.7 else f"SO-{r.randrange(100000, 999999)}"
             ssl = "Expedited" if r.random() < 0.12 else "Standard"
-            addr = places[r.randrange(nplaces)]
+            addr = places[int(rnd() * nplaces)]
             biz = "true" if r.random() < 0.06 else "false"
             adt = "Commercial" if biz == "true" else "Residential"
             if cancelled:
@@ -622,7 +627,8 @@ class Generator:
             cancelled = spec.get("cancelled", False)
             buyer = spec.get("buyer", False)
         nitems = spec.get("items", 1) if spec else (1 if r.random() < 0.82 else 2 if r.random() < 0.75 else 3)
-        items = [(r.randrange(1000), 1 if r.random() < 0.9 else 2) for _ in range(nitems)]
+        rnd = r.random
+        items = [(int(rnd() * 1000), 1 if rnd() < 0.9 else 2) for _ in range(nitems)]
         F.order_ids.append(oid)
         F.order_day.append(day)
         F.order_chan.append(chan)
@@ -640,7 +646,7 @@ class Generator:
         # ---- seller-fulfilled shipment ----
         ship = None
         if not chan and not cancelled:
-            handling = r.choice((1, 1, 2))
+            handling = 1 if rnd() < 2 / 3 else 2
             exp = day + handling
             u = r.random()
             if spec is not None and "ship" in spec:
@@ -650,14 +656,15 @@ class Generator:
                                                                              sp["confirm"][2])
             else:
                 if u < 1 - 0.022 * ds:
-                    cday = day + r.randrange(0, handling + 1)
+                    cday = day + int(rnd() * (handling + 1))
                 elif u < 1 - 0.004 * ds:
                     cday = exp + r.randrange(1, 4)
                 else:
                     cday = None
                 confirm = None
                 if cday is not None and cday <= A:
-                    confirm = Timestamp(cday, r.randrange(8 * 3600, 20 * 3600), r.choice(MARKETS[market]["offsets"]))
+                    moffs = MARKETS[market]["offsets"]
+                    confirm = Timestamp(cday, 8 * 3600 + int(rnd() * 12 * 3600), moffs[int(rnd() * len(moffs))])
             st = "Shipped" if confirm is not None else ("Pending" if day >= A and r.random() < 0.3 else "Unshipped")
             if day >= ship_from or (spec is not None and spec.get("shipment")):
                 ship = self.make_shipment(oid, market, day, exp, confirm, units, spec)
@@ -708,10 +715,12 @@ class Generator:
     def make_shipment(self, oid, market, day, exp, confirm, units, spec):
         r = self.rng
         ds = self.a.defect_scale
-        carrier = r.choice(CARRIERS[market])
+        rnd = r.random
+        carriers = CARRIERS[market]
+        carrier = carriers[int(rnd() * len(carriers))]
         sp = (spec or {}).get("ship", {})
         if confirm is not None:
-            tid = "".join(r.choice("0123456789") for _ in range(12))
+            tid = f"{int(rnd() * 10 ** 12):012d}"
             if carrier == "USPS":
                 tid = "9400" + tid + "12"
             elif carrier == "UPS":
@@ -724,14 +733,14 @@ class Generator:
             valid = sp.get("valid")
             if valid is None:
                 valid = "no" if u > 1 - 0.012 * ds else ("" if u < 0.2 else "yes")
-            transit = r.randrange(2, 6)
+            transit = 2 + int(rnd() * 4)
             promised = exp + transit
             u = r.random()
             if "delivered" in sp:
                 dday = None if sp["delivered"] is None else self.as_of + sp["delivered"]
                 promised = self.as_of + sp.get("promised", promised - self.as_of)
             elif u < 1 - 0.05 * ds:
-                dday = confirm.day + r.randrange(1, max(2, promised - confirm.day + 1))
+                dday = confirm.day + 1 + int(rnd() * (max(2, promised - confirm.day + 1) - 1))
             elif u < 1 - 0.015 * ds:
                 dday = promised + r.randrange(1, 4)
             else:
@@ -744,7 +753,7 @@ class Generator:
              "carrier": carrier if confirm is not None else "", "tracking_id": tid, "valid": valid,
              "promised": promised, "delivered": dday,
              "units": None if r.random() < 0.1 else units,
-             "category": sp.get("category", r.choice(CATEGORIES))}
+             "category": sp.get("category", CATEGORIES[int(rnd() * len(CATEGORIES))])}
         self.F.shipments.append(s)
         return s
 
