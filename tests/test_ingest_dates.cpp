@@ -1,0 +1,101 @@
+// Date forms in report files: ISO 8601, YYYY-MM-DD, and the marketplaces' short forms.
+#include <doctest/doctest.h>
+
+#include "core/ingest/dates.h"
+
+using namespace sh;
+using namespace sh::ingest;
+
+namespace {
+
+std::string any(std::string_view text, DateOrder order = DateOrder::mdy) {
+    const auto d = parse_any_day(text, order);
+    return d ? format_day(*d) : "none";
+}
+
+std::string feedback(std::string_view text, bool year_first = false) {
+    const auto d = parse_feedback_date(text, year_first);
+    if (!d) return "none";
+    if (d->needs_order)
+        return std::to_string(d->short_date.a) + "?" + std::to_string(d->short_date.b) + "?" +
+               std::to_string(d->short_date.year);
+    return format_day(d->day.day());
+}
+
+}  // namespace
+
+TEST_CASE("ingest: ISO 8601 dates take the day in their own offset") {
+    CHECK(any("2026-09-14T08:21:07+00:00") == "2026-09-14");
+    CHECK(any("2026-09-14T23:10:00-07:00") == "2026-09-14");
+    CHECK(any("2026-09-14T00:30:00+09:00") == "2026-09-14");
+    CHECK(any("2026-09-14T08:21:07Z") == "2026-09-14");
+    CHECK(any("2026-09-14T08:21:07.123Z") == "2026-09-14");
+    CHECK(any("2026-09-14 08:21:07") == "2026-09-14");
+    CHECK(any("2020-10-21T00:00Z") == "2020-10-21");
+    CHECK(any(" 2026-09-14 ") == "2026-09-14");
+    CHECK(any("2026-13-01") == "none");
+    CHECK(any("2026-02-29") == "none");
+    CHECK(any("") == "none");
+    CHECK(any("yesterday") == "none");
+}
+
+TEST_CASE("ingest: short forms in other columns") {
+    CHECK(any("2026/9/14") == "2026-09-14");    // YYYY/M/D
+    CHECK(any("14.9.26") == "2026-09-14");      // D.M.YY (DE)
+    CHECK(any("14.09.2026") == "2026-09-14");   // D.M.YYYY
+    CHECK(any("14/9/26") == "2026-09-14");      // a day > 12 first: D/M
+    CHECK(any("9/14/26") == "2026-09-14");      // a day > 12 second: M/D
+    CHECK(any("3/4/26") == "2026-03-04");       // ambiguous: the given order (US by default)
+    CHECK(any("3/4/26", DateOrder::dmy) == "2026-04-03");
+    CHECK(any("09/14/2026 10:02:11") == "2026-09-14");
+    CHECK(any("Sep 14, 2026") == "2026-09-14");
+    CHECK(any("14-Sep-2026") == "2026-09-14");
+    CHECK(any("14 September 2026") == "2026-09-14");
+    CHECK(any("13/13/26") == "none");
+    CHECK(any("1/2/3/4") == "none");
+    bool ambiguous = false;
+    parse_any_day("3/4/26", DateOrder::mdy, &ambiguous);
+    CHECK(ambiguous);
+    parse_any_day("3/3/26", DateOrder::mdy, &ambiguous);
+    CHECK_FALSE(ambiguous);  // both orders give the same day
+}
+
+TEST_CASE("ingest: feedback dates keep D/M vs M/D open unless the form tells") {
+    SUBCASE("unambiguous forms are resolved") {
+        CHECK(feedback("14.9.26") == "2026-09-14");      // DE
+        CHECK(feedback("1.2.26") == "2026-02-01");       // DE: D.M.YY even with both ≤ 12
+        CHECK(feedback("2026-09-14") == "2026-09-14");   // SE, and our template
+        CHECK(feedback("2026/09/14") == "2026-09-14");   // YYYY/M/D
+        CHECK(feedback("26/9/14", true) == "2026-09-14"); // JP: YY/M/D under a Japanese header
+        CHECK(feedback("2026-09-14T10:00:00+02:00") == "2026-09-14");
+    }
+    SUBCASE("slash forms stay as written") {
+        CHECK(feedback("3/4/26") == "3?4?2026");
+        CHECK(feedback("14/9/26") == "14?9?2026");
+        CHECK(feedback("9/14/26") == "9?14?2026");
+        CHECK(feedback("09/14/2026") == "9?14?2026");    // four-digit years too
+    }
+    SUBCASE("not dates") {
+        CHECK(feedback("13/13/26") == "none");
+        CHECK(feedback("31.2.26") == "none");
+        CHECK(feedback("") == "none");
+        CHECK(feedback("n/a") == "none");
+    }
+}
+
+TEST_CASE("ingest: two-digit years are 20YY") {
+    CHECK(full_year(26, 2) == 2026);
+    CHECK(full_year(5, 1) == 2005);
+    CHECK(full_year(1999, 4) == 1999);
+}
+
+TEST_CASE("ingest: moments for the messages template") {
+    const auto t = parse_moment("2026-09-14T23:10:00-07:00");
+    REQUIRE(t);
+    CHECK(t->has_time);
+    CHECK(t->offset_minutes == -420);
+    const auto d = parse_moment("2026-09-14");
+    REQUIRE(d);
+    CHECK_FALSE(d->has_time);
+    CHECK_FALSE(parse_moment("later"));
+}
