@@ -250,10 +250,13 @@ def compute(F, as_of, loaded):
     # ---- shipments -------------------------------------------------------------------------
     if "template.shipments" in loaded:
         ships = []
+        cancelled_listed = {c["oid"] for c in F.cancellations} if "amazon.cancellations" in loaded else set()
         for s in F.shipments:
             i = known(s["oid"])
             if i is not None and (F.order_chan[i] == 1 or F.order_cancelled[i]):
                 continue  # afn or cancelled: left out
+            if s["oid"] in cancelled_listed:
+                continue  # known cancelled from the cancellation download
             confirm = s["confirm"].day if s["confirm"] is not None else None
             if confirm is not None and confirm > A:
                 confirm = None  # confirmed after as_of: not known yet
