@@ -78,6 +78,9 @@ Phrase compile_phrase(std::string_view written) {
             p.units.back().any_after = any_after;
         }
     }
+    // A gap between CJK characters spans characters, not words.
+    for (size_t i = 1; i < p.units.size(); ++i)
+        if (p.units[i].gap && p.units[i - 1].cjk) p.units[i].cjk = true;
     // A gap at either end means nothing.
     while (!p.units.empty() && p.units.back().gap) p.units.pop_back();
     while (!p.units.empty() && p.units.front().gap) p.units.erase(p.units.begin());

@@ -29,7 +29,7 @@ std::string_view cause_name(Cause cause);
 std::optional<Cause> cause_from_name(std::string_view name);
 
 // One part of a phrase: a word (optionally with a wildcard before/after it), one CJK
-// character, or a gap of up to kGapTokens tokens ("..").
+// character, or a gap ("..") of up to kGapTokens words or kGapCjkTokens characters.
 struct Unit {
     uint16_t begin = 0, length = 0;  // into Phrase::text
     bool any_before = false;         // "*schaden": the token may start with anything
@@ -37,7 +37,8 @@ struct Unit {
     bool gap = false;
     bool cjk = false;
 };
-constexpr int kGapTokens = 3;
+constexpr int kGapTokens = 3;     // words
+constexpr int kGapCjkTokens = 6;  // Chinese/Japanese characters
 
 struct Phrase {
     std::string text;                // folded

@@ -21,7 +21,8 @@ size_t match_from(const Phrase& phrase, size_t unit, const TokenText& text, size
     if (unit == phrase.units.size()) return at;
     const Unit& u = phrase.units[unit];
     if (u.gap) {
-        for (size_t skip = 0; skip <= size_t(kGapTokens) && at + skip <= text.size(); ++skip) {
+        const size_t max_skip = size_t(u.cjk ? kGapCjkTokens : kGapTokens);
+        for (size_t skip = 0; skip <= max_skip && at + skip <= text.size(); ++skip) {
             if (skip > 0 && text[at + skip - 1].kind == TokenKind::brk) break;
             uint32_t inner = gaps;
             for (size_t k = 0; k < skip; ++k)
