@@ -16,6 +16,7 @@ Python 3.11 standard library only.
 """
 
 import argparse
+import fnmatch
 import json
 import math
 import os
@@ -64,32 +65,43 @@ def show(v):
 
 
 class Report:
-    def __init__(self):
+    def __init__(self, ignore=()):
         self.rows = []      # (what, field, expected, actual)
+        self.ignored = []   # the same, matched by an --ignore pattern
         self.notes = []
         self.checked_fields = 0
+        self.ignore = [(p.split(":", 1) + ["*"])[:2] for p in ignore]
+
+    def _ignored(self, what, field):
+        name = what.split(" ")[0]
+        return any(fnmatch.fnmatchcase(name, m) and fnmatch.fnmatchcase(field, f) for m, f in self.ignore)
 
     def check(self, what, field, expected, actual, equal=None):
         self.checked_fields += 1
         ok = (equal or (lambda a, b: a == b))(expected, actual)
         if not ok:
-            self.rows.append((what, field, show(expected), show(actual)))
+            self.fail(what, field, show(expected), show(actual))
         return ok
 
     def fail(self, what, field, expected, actual):
-        self.rows.append((what, field, expected, actual))
+        (self.ignored if self._ignored(what, field) else self.rows).append((what, field, expected, actual))
 
-    def print_table(self, out=sys.stdout):
-        if not self.rows:
-            return
+    @staticmethod
+    def _table(rows, out):
         heads = ("metric / input", "field", "expected (truth)", "actual (CLI)")
-        width = [max(len(h), *(min(60, len(r[i])) for r in self.rows)) for i, h in enumerate(heads)]
-        line = "  ".join(h.ljust(width[i]) for i, h in enumerate(heads))
-        print(line, file=out)
+        width = [max(len(h), *(min(60, len(r[i])) for r in rows)) for i, h in enumerate(heads)]
+        print("  ".join(h.ljust(width[i]) for i, h in enumerate(heads)).rstrip(), file=out)
         print("  ".join("-" * w for w in width), file=out)
-        for r in self.rows:
+        for r in rows:
             cells = [c if len(c) <= 60 else c[:57] + "..." for c in r]
             print("  ".join(cells[i].ljust(width[i]) for i in range(4)).rstrip(), file=out)
+
+    def print_table(self, out=sys.stdout):
+        if self.rows:
+            self._table(self.rows, out)
+        if self.ignored:
+            print(f"ignored by --ignore ({len(self.ignored)}):", file=out)
+            self._table(self.ignored, out)
 
 
 def compare(truth, result, report, strict=False, cli_exit=None, check_inputs=True, raw_output=""):
@@ -253,6 +265,9 @@ def main(argv=None):
                     help="computed metrics the truth does not list are mismatches too")
     ap.add_argument("--skip-inputs", action="store_true", help="do not compare inputs[] (kind, encoding, rows)")
     ap.add_argument("--cli-arg", action="append", default=[], help="extra argument for the CLI (repeatable)")
+    ap.add_argument("--ignore", action="append", default=[], metavar="METRIC[:FIELD]",
+                    help="do not count mismatches of this metric id (or input/feedback.counts.*) and field; "
+                         "shell-style globs, e.g. 'feedback_*:needed_to_recover' (repeatable)")
     a = ap.parse_args(argv)
 
     truth_path = os.path.join(a.dir, "truth.json")
@@ -284,7 +299,7 @@ def main(argv=None):
         print("check_truth: the result is not an object with metrics[]", file=sys.stderr)
         return 2
 
-    report = Report()
+    report = Report(a.ignore)
     compare(truth, result, report, strict=a.strict, cli_exit=cli_exit, check_inputs=not a.skip_inputs,
             raw_output=raw)
     g = truth.get("generator", {})
@@ -295,7 +310,7 @@ def main(argv=None):
         print("note: " + n)
     bad = len(report.rows)
     print(f"{report.checked_fields} fields checked, {bad} mismatch{'es' if bad != 1 else ''}"
-          + (" -- OK" if bad == 0 else ""))
+          + (f", {len(report.ignored)} ignored" if report.ignored else "") + (" -- OK" if bad == 0 else ""))
     return 0 if bad == 0 else 1
 
 

@@ -104,7 +104,7 @@ def recompute_from_files(d, truth):
     files = {f["name"]: f for f in truth["files"]}
     by_kind = {}
     for f in truth["files"]:
-        by_kind.setdefault(f["kind"], []).append(f)
+        by_kind.setdefault(f["content"], []).append(f)
     got = {}
     orders = {}
     for f in by_kind.get("amazon.all_orders", []):
@@ -265,7 +265,7 @@ def headers_encodings_and_rows():
         text = read_text(A_DIR, f)
         delim = "," if f["name"].endswith(".csv") else "\t"
         rows = rows_of(text, delim)
-        kind = f["kind"]
+        kind = f["content"]
         if kind in HEADERS:
             assert rows[0] == HEADERS[kind], f"{f['name']}: header {rows[0]}"
         elif kind == "amazon.all_orders":
@@ -305,7 +305,7 @@ def amazon_feedback_only_low_stars_and_local_dates():
     forms = {"us": r"^\d{1,2}/\d{1,2}/\d{2}$", "uk": r"^\d{1,2}/\d{1,2}/\d{2}$", "de": r"^\d{1,2}\.\d{1,2}\.\d{2}$",
              "jp": r"^\d{2}/\d{1,2}/\d{1,2}$"}
     for f in TRUTH["files"]:
-        if f["kind"] != "amazon.feedback":
+        if f["content"] != "amazon.feedback":
             continue
         market = f["name"][9:11]
         rows = rows_of(read_text(A_DIR, f), "\t")
@@ -447,6 +447,17 @@ def feedback_lang_zh():
     assert fb and all(m["status"] == "no_data" for m in fb), "1-3 star export only: positive rate has no data"
 
 
+@test
+def template_feedback_without_removed_is_seen_as_feedback_manager():
+    d = os.path.join(TMP, "noremoved")
+    truth = generate(d, "--orders", "300", "--kinds", "template.feedback", "--template-feedback-removed", "no")
+    f = truth["files"][0]
+    assert f["kind"] == "amazon.feedback" and f["content"] == "template.feedback"
+    header = open(os.path.join(d, f["name"]), encoding="utf-8").readline().rstrip("\r\n").split(",")
+    assert header == gen.FEEDBACK_HEADERS["en"]
+    assert any(m["status"] != "no_data" for m in truth["metrics"]), "full history still feeds the positive rate"
+
+
 def run_checker(*args):
     p = subprocess.run([PY, os.path.join(HERE, "check_truth.py"), *args], stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE)
@@ -488,6 +499,17 @@ def checker_rejects_differences():
         json.dump(r, open(path, "w", encoding="utf-8"))
         rc, out = run_checker("--result", path, A_DIR)
         assert rc == 1 and "mismatch" in out, f"{name}: rc {rc}\n{out}"
+    # --ignore moves matching mismatches out of the count
+    r = json.loads(json.dumps(base))
+    for m in r["metrics"]:
+        if m["id"].startswith("feedback_"):
+            m["needed_to_recover"] = 7
+    path = os.path.join(TMP, "bad-ignored.json")
+    json.dump(r, open(path, "w", encoding="utf-8"))
+    rc, out = run_checker("--result", path, A_DIR)
+    assert rc == 1, out
+    rc, out = run_checker("--result", path, A_DIR, "--ignore", "feedback_*:needed_to_recover")
+    assert rc == 0 and "ignored" in out, out
     rc, out = run_checker("--result", os.path.join(TMP, "does-not-exist.json"), A_DIR)
     assert rc == 2, out
     open(os.path.join(TMP, "garbage.json"), "w").write("not json")
