@@ -467,9 +467,12 @@ class Generator:
             "version": GENERATOR_VERSION, "seed": a.seed, "orders": a.orders, "days": a.days,
             "marketplaces": self.markets, "kinds": a.kinds, "orders_header": a.orders_header,
             "buyer_cancel_column": a.buyer_cancel_column, "afn_share": a.afn_share,
-            "defect_scale": a.defect_scale, "edge_cases": not a.no_edge_cases}
+            "defect_scale": a.defect_scale, "edge_cases": not a.no_edge_cases,
+            "overlap_orders": a.overlap_orders, "bad_rows": a.bad_rows}
         truth["files"] = self.files
-        truth["orders"]["item_rows"] = sum(f["rows"] for f in self.files if f["kind"] == "amazon.all_orders")
+        truth["orders"]["item_rows"] = sum(f["rows"] for f in self.files
+                                           if f["content"] == "amazon.all_orders" and
+                                           not f["name"].endswith("_last14.txt"))
         truth["planted"] = self.F.planted
         emails = sorted({e["email"] for e in self.F.feedback if e.get("email")})
         truth["forbidden_strings"] = emails[:200]
@@ -557,6 +560,7 @@ class Generator:
         if out:
             out.write("\t".join(cols) + "\n")
         buf = []
+        overlap = [] if (a.overlap_orders and file_index == 0) else None
         rows = 0
         pi = 0
         afn_share = a.afn_share
@@ -595,6 +599,7 @@ class Generator:
                 ist = "Shipped" if st == "Shipped" else "Unshipped"
                 brc, brr = "false", ""
             noi = str(sum(q for _, q in items))
+            first_row = len(buf)
             for (pidx, q) in items:
                 p3, mon, _ = prods[pidx % nprod]
                 if cancelled:
@@ -604,13 +609,34 @@ class Generator:
                     buf.append(fmt(oid, moid, pd, lu, st, fc, ssl, p3, noi, ist, str(q), mon[q], addr, biz,
                                    adt, brc, brr))
                 rows += 1
+            if overlap is not None and day >= A - 13:
+                overlap.extend(buf[first_row:])
             if len(buf) >= 20000:
                 if out:
                     out.write("".join(buf))
                 buf.clear()
+        skipped = 0
+        if out and file_index == 0 and a.bad_rows:
+            # rows the core must skip (reports.md: bad rows never stop a file): not orders
+            p3, mon, _ = prods[0]
+            bad_dates = ["2026-13-01T10:00:00+00:00", "not a date", "", "2026-02-30T10:00:00+00:00"]
+            for j in range(a.bad_rows):
+                bad_oid = f"{m['prefixes'][0]}-{9000000 + j:07d}-{9999999 - j:07d}"  # no draw: same facts
+                pd = bad_dates[j % len(bad_dates)]
+                if j % 5 == 4:
+                    bad_oid, pd = "", f"{days(A - 3)}T10:00:00+00:00"  # no order id
+                buf.append(fmt(bad_oid, "", pd, pd, "Shipped", "Merchant", "Standard", p3, "1", "Shipped", "1",
+                               mon[1], places[0], "false", "Residential", "false", ""))
+                rows += 1
+                skipped += 1
         if out:
             out.write("".join(buf))
-            out.close(rows)
+            out.close(rows, skipped)
+        if out and overlap:
+            # the same orders again, as a "by last update" download of the last 14 days would hold them
+            o2 = self.open_out(f"all_orders_{market}_last14.txt", "amazon.all_orders", market)
+            o2.write("\t".join(cols) + "\n" + "".join(overlap))
+            o2.close(len(overlap))
 
     def make_order(self, market, day, spec, ship_from, afn_share, ds, file_index):
         """Draws one order and the facts hanging off it (shipment, feedback, claims, returns)."""
@@ -813,6 +839,8 @@ class Generator:
         status = forced.get("status") or ("Rejected" if u < 0.04 * self.a.defect_scale else
                                           r.choice(["Approved", "Approved", "Approved", "Closed", "Closed",
                                                     "Pending", "Authorized"]) if u > 0.5 else "Approved")
+        if status == "Pending" and not forced and req < self.as_of - 1:
+            status = "Approved"  # sellers answer within a day or two: only recent requests still pending
         in_policy = forced.get("in_policy") or ("Y" if r.random() < 0.85 else "N")
         # A-to-Z = Y only when the claims template has a counting a-to-z claim on the order
         a2z = any(c["oid"] == oid and c["type"] == "a-to-z" and c["status"] in ("open", "granted")
@@ -953,6 +981,9 @@ class Generator:
             chan="mfn", day=-25,
             defects=[{"kind": "claim", "type": "a-to-z", "status": "open", "funded": False, "cday": -12}],
             ret={"day": -15, "status": "Rejected", "in_policy": "Y"})
+        add("return_pending_old", "in-policy return request still Pending, requested as_of-5: the returns report "
+            "has no response time, so it is not counted as a late response (see README readings)", chan="mfn",
+            day=-16, ret={"day": -5, "status": "Pending", "in_policy": "Y"})
         add("ship_local_day_on_time", "expected-ship as_of-5, confirmed as_of-5 23:30 at -08:00 (next day in UTC): "
             "on time", chan="mfn", day=-7, ship={"exp": -5, "confirm": (-5, 23 * 3600 + 1800, "-08:00")})
         add("ship_late_by_local_day", "expected-ship as_of-5, confirmed as_of-4 00:30 at +01:00 (still as_of-5 in "
@@ -1262,7 +1293,7 @@ class Out:
         self.f.write(data)
         self.bytes += len(data)
 
-    def close(self, rows):
+    def close(self, rows, skipped=0):
         self.f.close()
         if rows == 0:
             # a file with no usable row is an error for the core (reports.md): do not write one
@@ -1277,7 +1308,8 @@ class Out:
             detected = "utf-8"  # nothing outside ASCII: indistinguishable from UTF-8
         self.gen.files.append({"name": self.name, "kind": self.detected_kind, "content": self.kind,
                                "encoding": detected,
-                               "written_as": self.encoding, "rows": rows, "bytes": self.bytes})
+                               "written_as": self.encoding, "rows": rows - skipped, "skipped": skipped,
+                               "bytes": self.bytes})
 
 
 # --------------------------------------------------------------------------------------
@@ -1327,6 +1359,11 @@ def parse_args(argv=None):
     p.add_argument("--afn-share", type=float, default=0.5, help="share of FBA (afn) orders")
     p.add_argument("--defect-scale", type=float, default=1.0, help="multiply defect/late/cancel rates")
     p.add_argument("--no-edge-cases", action="store_true", help="do not plant the edge cases")
+    p.add_argument("--overlap-orders", action="store_true",
+                   help="also write the first marketplace's orders of the last 14 days again in a second "
+                        "All Orders file (order identity across files)")
+    p.add_argument("--bad-rows", type=int, default=0, metavar="N",
+                   help="append N rows the core must skip (bad dates, no order id) to the first All Orders file")
     p.add_argument("--quiet", action="store_true")
     a = p.parse_args(argv)
     dt.date.fromisoformat(a.as_of)

@@ -112,6 +112,12 @@ def recompute_from_files(d, truth):
         h = {c: i for i, c in enumerate(rows[0])}
         for r in rows[1:]:
             oid = r[h["amazon-order-id"]]
+            try:
+                day_of(r[h["purchase-date"]])
+            except ValueError:
+                continue  # a planted bad row
+            if not oid:
+                continue
             o = (day_of(r[h["purchase-date"]]), "afn" if r[h["fulfillment-channel"]] == "Amazon" else "mfn",
                  r[h["order-status"]].lower() in ("cancelled", "canceled"),
                  h.get("is-buyer-requested-cancellation") is not None
@@ -275,7 +281,7 @@ def headers_encodings_and_rows():
             assert len(rows[0]) == 6
         elif kind == "template.feedback":
             assert rows[0] == gen.TEMPLATE_FEEDBACK_HEADER
-        assert len(rows) - 1 == f["rows"], f"{f['name']}: {len(rows) - 1} rows, truth says {f['rows']}"
+        assert len(rows) - 1 == f["rows"] + f["skipped"], f"{f['name']}: {len(rows) - 1} rows, truth {f['rows']}"
         for r in rows[1:]:
             assert len(r) == len(rows[0]), f"{f['name']}: a row with {len(r)} fields"
         if f["name"].endswith(".csv"):
@@ -445,6 +451,22 @@ def feedback_lang_zh():
     assert text.startswith("\t".join(gen.FEEDBACK_HEADERS["zh"]))
     fb = [m for m in truth["metrics"] if m["id"].startswith("feedback_positive_rate")]
     assert fb and all(m["status"] == "no_data" for m in fb), "1-3 star export only: positive rate has no data"
+
+
+@test
+def overlapping_orders_file_and_bad_rows():
+    d = os.path.join(TMP, "overlap")
+    truth = generate(d, "--orders", "3000", "--seed", "9", "--overlap-orders", "--bad-rows", "7",
+                     "--marketplace", "us,de")
+    names = {f["name"]: f for f in truth["files"]}
+    assert "all_orders_us_last14.txt" in names and names["all_orders_us.txt"]["skipped"] == 7
+    assert truth["orders"]["count"] == 3000
+    got = recompute_from_files(d, truth)
+    tm = {(m["id"], m["scope"]): m for m in truth["metrics"] if "category" not in m}
+    for k, (num, den) in got.items():
+        assert (tm[k]["numerator"], tm[k]["denominator"]) == (num, den), f"{k}: {num}/{den} vs truth"
+    ref = generate(os.path.join(TMP, "overlap-ref"), "--orders", "3000", "--seed", "9", "--marketplace", "us,de")
+    assert [m for m in ref["metrics"]] == [m for m in truth["metrics"]], "overlap or bad rows changed the truth"
 
 
 @test
