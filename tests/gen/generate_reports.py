@@ -462,13 +462,14 @@ class Generator:
             if kind in want:
                 writer()
         loaded = {f["content"] for f in self.files}
-        truth = truthlib.compute(self.F, self.as_of, loaded)
+        truth_as_of = dt.date.fromisoformat(a.truth_as_of).toordinal() if a.truth_as_of else self.as_of
+        truth = truthlib.compute(self.F, truth_as_of, loaded)
         truth["generator"] = {
             "version": GENERATOR_VERSION, "seed": a.seed, "orders": a.orders, "days": a.days,
             "marketplaces": self.markets, "kinds": a.kinds, "orders_header": a.orders_header,
             "buyer_cancel_column": a.buyer_cancel_column, "afn_share": a.afn_share,
             "defect_scale": a.defect_scale, "edge_cases": not a.no_edge_cases,
-            "overlap_orders": a.overlap_orders, "bad_rows": a.bad_rows}
+            "overlap_orders": a.overlap_orders, "bad_rows": a.bad_rows, "activity_until": a.as_of}
         truth["files"] = self.files
         truth["orders"]["item_rows"] = sum(f["rows"] for f in self.files
                                            if f["content"] == "amazon.all_orders" and
@@ -1341,6 +1342,8 @@ def parse_args(argv=None):
     p.add_argument("--seed", type=int, default=1, help="random seed (same seed -> same bytes)")
     p.add_argument("--out", default="build/gen", help="output directory")
     p.add_argument("--as-of", default=DEFAULT_AS_OF, help="last day of generated activity, YYYY-MM-DD")
+    p.add_argument("--truth-as-of", metavar="YYYY-MM-DD",
+                   help="compute truth.json for this earlier day (facts dated after it must be ignored)")
     p.add_argument("--days", type=int, default=120, help="orders span this many days ending as_of")
     p.add_argument("--marketplace", default="us", help="comma list of us,uk,de,fr,es,it,jp")
     p.add_argument("--kinds", default="all", help="comma list of kinds to write (default all)")
@@ -1367,6 +1370,8 @@ def parse_args(argv=None):
     p.add_argument("--quiet", action="store_true")
     a = p.parse_args(argv)
     dt.date.fromisoformat(a.as_of)
+    if a.truth_as_of and dt.date.fromisoformat(a.truth_as_of) > dt.date.fromisoformat(a.as_of):
+        p.error("--truth-as-of must not be after --as-of")
     a.marketplace = [m.strip() for m in a.marketplace.split(",") if m.strip()]
     for m in a.marketplace:
         if m not in MARKETS:

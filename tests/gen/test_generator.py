@@ -480,6 +480,22 @@ def template_feedback_without_removed_is_seen_as_feedback_manager():
     assert any(m["status"] != "no_data" for m in truth["metrics"]), "full history still feeds the positive rate"
 
 
+@test
+def truth_for_an_earlier_day():
+    d = os.path.join(TMP, "past")
+    truth = generate(d, "--orders", "2000", "--seed", "4", "--truth-as-of", "2026-11-01", "--kinds",
+                     "amazon.all_orders,template.feedback,template.messages")
+    assert truth["as_of"] == "2026-11-01" and truth["generator"]["activity_until"] == "2026-11-20"
+    odr = next(m for m in truth["metrics"] if m["id"] == "odr" and m["scope"] == "all")
+    assert odr["window"] == {"from": "2026-08-20", "to": "2026-10-18"}
+    lrr = next(m for m in truth["metrics"] if m["id"] == "late_response_rate")
+    assert lrr["window"]["to"] == "2026-11-01"
+    full = generate(os.path.join(TMP, "past-full"), "--orders", "2000", "--seed", "4", "--kinds",
+                    "amazon.all_orders,template.feedback,template.messages")
+    assert digest_dir(d)["all_orders_us.txt"] == digest_dir(os.path.join(TMP, "past-full"))["all_orders_us.txt"]
+    assert full["feedback"]["counts"]["lifetime"] != truth["feedback"]["counts"]["lifetime"]
+
+
 def run_checker(*args):
     p = subprocess.run([PY, os.path.join(HERE, "check_truth.py"), *args], stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE)
