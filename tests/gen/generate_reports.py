@@ -186,6 +186,7 @@ COMMENTS = {
                 "Tracking number never updated, package never arrived.",
                 "Stopped working after 3 days. Poor quality.",
                 "Not as described – it was clearly used, not new.",
+                'Listing said "brand new" but the box was open and the manual missing.',
                 "Not damaged, but very late.",
                 "Seller was rude when I asked about the delivery date.",
                 "Charged me more than the listed price… not happy.",
@@ -469,7 +470,8 @@ class Generator:
             "marketplaces": self.markets, "kinds": a.kinds, "orders_header": a.orders_header,
             "buyer_cancel_column": a.buyer_cancel_column, "afn_share": a.afn_share,
             "defect_scale": a.defect_scale, "edge_cases": not a.no_edge_cases,
-            "overlap_orders": a.overlap_orders, "bad_rows": a.bad_rows, "activity_until": a.as_of}
+            "overlap_orders": a.overlap_orders, "bad_rows": a.bad_rows, "activity_until": a.as_of,
+            "csv_delimiter": a.csv_delimiter, "shuffle_template_columns": a.shuffle_template_columns}
         truth["files"] = self.files
         truth["orders"]["item_rows"] = sum(f["rows"] for f in self.files
                                            if f["content"] == "amazon.all_orders" and
@@ -1130,31 +1132,32 @@ class Generator:
         if not with_removed:
             rows = [e for e in rows if not e["removed"]]
         out = self.open_out("feedback_history.csv", "template.feedback")
+        TEMPLATE = True
         if not with_removed:
             # without `removed` the header is exactly the six Feedback Manager columns: by reports.md's
             # detection order the core sees amazon.feedback (its content is still the full history)
             out.detected_kind = "amazon.feedback"
-        sio = io.StringIO()
-        w = csv.writer(sio, lineterminator=self.a.csv_newline)
-        w.writerow(hdr)
+        w = TableWriter(self, hdr, template=TEMPLATE)
         for e in rows:
             if e["ts"]:
                 date = Timestamp(e["day"], e["ts"][0], e["ts"][1]).text(days)
             else:
                 date = days(e["day"])
-            row = [date, e["rating"], e["comment"], e["response"], e["oid"], e["email"]]
+            comment = e["comment"]
+            if len(comment) > 30 and ". " in comment and hash_small(e["oid"]) % 17 == 3:
+                comment = comment.replace(". ", ".\n", 1)  # a newline inside a quoted field
+            row = [date, e["rating"], comment, e["response"], e["oid"], e["email"]]
             if with_removed:
                 row.append("yes" if e["removed"] else "no")
-            w.writerow(row)
-        out.write(sio.getvalue())
+            w.row(row)
+        out.write(w.text())
         out.close(len(rows))
 
     def write_shipments(self):
         days = self.days
         out = self.open_out("shipments.csv", "template.shipments")
-        sio = io.StringIO()
-        w = csv.writer(sio, lineterminator=self.a.csv_newline)
-        w.writerow(SHIPMENTS_HEADER)
+        TEMPLATE = True
+        w = TableWriter(self, SHIPMENTS_HEADER, template=TEMPLATE)
         rows = sorted(self.F.shipments, key=lambda s: (s["order_day"], s["oid"]))
         for s in rows:
             c = s["confirm"]
@@ -1164,36 +1167,34 @@ class Generator:
                 confirm = days(c.day)  # some rows give the date only
             else:
                 confirm = c.text(days)
-            w.writerow([s["oid"], days(s["order_day"]), days(s["exp"]), confirm, s["carrier"], s["tracking_id"],
+            w.row([s["oid"], days(s["order_day"]), days(s["exp"]), confirm, s["carrier"], s["tracking_id"],
                         s["valid"], days(s["promised"]), "" if s["delivered"] is None else days(s["delivered"]),
                         "" if s["units"] is None else s["units"], s["category"]])
-        out.write(sio.getvalue())
+        out.write(w.text())
         out.close(len(rows))
 
     def write_claims(self):
         days = self.days
         out = self.open_out("claims.csv", "template.claims")
-        sio = io.StringIO()
-        w = csv.writer(sio, lineterminator=self.a.csv_newline)
-        w.writerow(CLAIMS_HEADER)
+        TEMPLATE = True
+        w = TableWriter(self, CLAIMS_HEADER, template=TEMPLATE)
         rows = sorted(self.F.claims, key=lambda c: (c["day"], c["oid"]))
         for c in rows:
-            w.writerow([c["oid"], "" if c["order_day"] is None else days(c["order_day"]), days(c["day"]), c["type"],
+            w.row([c["oid"], "" if c["order_day"] is None else days(c["order_day"]), days(c["day"]), c["type"],
                         c["status"], "yes" if c["funded"] else "no", c["reason"]])
-        out.write(sio.getvalue())
+        out.write(w.text())
         out.close(len(rows))
 
     def write_messages(self):
         days = self.days
         out = self.open_out("messages.csv", "template.messages")
-        sio = io.StringIO()
-        w = csv.writer(sio, lineterminator=self.a.csv_newline)
-        w.writerow(MESSAGES_HEADER)
+        TEMPLATE = True
+        w = TableWriter(self, MESSAGES_HEADER, template=TEMPLATE)
         rows = sorted(self.F.messages, key=lambda m: (m["received"].epoch(), m["id"]))
         for m in rows:
-            w.writerow([m["id"], m["received"].text(days), "" if m["responded"] is None else m["responded"].text(days),
+            w.row([m["id"], m["received"].text(days), "" if m["responded"] is None else m["responded"].text(days),
                         "yes" if m["nrn"] else "no"])
-        out.write(sio.getvalue())
+        out.write(w.text())
         out.close(len(rows))
 
     def write_returns(self):
@@ -1230,13 +1231,13 @@ class Generator:
     def write_cancellations(self):
         days = self.days
         out = self.open_out("cancellations.csv", "amazon.cancellations")
-        sio = io.StringIO()
-        w = csv.writer(sio, lineterminator=self.a.csv_newline)
-        w.writerow(CANCELLATIONS_HEADER)
+        TEMPLATE = False
+        w = TableWriter(self, CANCELLATIONS_HEADER, template=TEMPLATE)
+        # this download is written without a final newline (reports.md: that is fine)
         rows = sorted(self.F.cancellations, key=lambda c: (c["day"], c["oid"]))
         for c in rows:
-            w.writerow([days(c["day"]), c["oid"], "Yes" if c["impacts"] else "No"])
-        out.write(sio.getvalue())
+            w.row([days(c["day"]), c["oid"], "Yes" if c["impacts"] else "No"])
+        out.write(w.text()[:-len(self.a.csv_newline)])
         out.close(len(rows))
 
     def write_tracking(self):
@@ -1256,6 +1257,26 @@ class Generator:
                                     s["category"]]) + "\n")
         out.write("".join(lines))
         out.close(len(rows))
+
+
+class TableWriter:
+    """A CSV table in memory: the chosen delimiter, CRLF, RFC 4180 quoting; for templates,
+    optionally columns in a shuffled order plus an extra column the core must ignore."""
+
+    def __init__(self, gen, header, template):
+        self.sio = io.StringIO()
+        self.w = csv.writer(self.sio, delimiter=gen.a.csv_delimiter, lineterminator=gen.a.csv_newline)
+        self.order = list(range(len(header)))
+        self.extra = template and gen.a.shuffle_template_columns
+        if self.extra:
+            random.Random(gen.a.seed * 7919 + len(header)).shuffle(self.order)
+        self.w.writerow([header[i] for i in self.order] + (["notes"] if self.extra else []))
+
+    def row(self, r):
+        self.w.writerow([r[i] for i in self.order] + (["ignore me, please"] if self.extra else []))
+
+    def text(self):
+        return self.sio.getvalue()
 
 
 def hash_small(text):
@@ -1359,6 +1380,10 @@ def parse_args(argv=None):
                    help="file encoding, e.g. amazon.feedback:jp=cp932, *=utf-8-bom, or 'realistic'; "
                         "encodings: " + ", ".join(ENCODINGS))
     p.add_argument("--crlf", action="store_true", help="CRLF line ends in every file")
+    p.add_argument("--csv-delimiter", default=",", choices=[",", ";"],
+                   help="delimiter of the CSV files (templates and the cancellation download)")
+    p.add_argument("--shuffle-template-columns", action="store_true",
+                   help="templates: columns in a shuffled order plus an extra 'notes' column")
     p.add_argument("--afn-share", type=float, default=0.5, help="share of FBA (afn) orders")
     p.add_argument("--defect-scale", type=float, default=1.0, help="multiply defect/late/cancel rates")
     p.add_argument("--no-edge-cases", action="store_true", help="do not plant the edge cases")

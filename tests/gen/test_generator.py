@@ -85,10 +85,14 @@ def read_text(d, f):
 
 
 def rows_of(text, delim):
+    if delim == ",":
+        first = text.split("\n", 1)[0]
+        if first.count(";") > first.count(","):
+            delim = ";"
     if delim == "\t":
         lines = text.splitlines()
         return [line.split("\t") for line in lines]
-    return list(csv.reader(io.StringIO(text, newline="")))
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
 
 
 def day_of(text):
@@ -149,7 +153,8 @@ def recompute_from_files(d, truth):
     a2z_rows = set()
     for f in by_kind.get("template.claims", []):
         rows = rows_of(read_text(d, f), ",")
-        a2z_rows |= {r[0] for r in rows[1:] if r[3] == "a-to-z" and day_of(r[2]) <= A}
+        h = {c: i for i, c in enumerate(rows[0])}
+        a2z_rows |= {r[h["order-id"]] for r in rows[1:] if r[h["type"]] == "a-to-z" and day_of(r[h["claim-date"]]) <= A}
     for f in by_kind.get("amazon.returns", []):
         rows = rows_of(read_text(d, f), "\t")
         h = {c: i for i, c in enumerate(rows[0])}
@@ -182,9 +187,10 @@ def recompute_from_files(d, truth):
     buyer_dl = set()
     for f in by_kind.get("amazon.cancellations", []):
         rows = rows_of(read_text(d, f), ",")
+        h = {c: i for i, c in enumerate(rows[0])}
         for r in rows[1:]:
-            if r[2] == "No":
-                buyer_dl.add(r[1])
+            if r[h["Impacts Account Health"]] == "No":
+                buyer_dl.add(r[h["Order ID"]])
     if orders:
         n = c = 0
         for oid, (day, ch, cancelled, buyer) in orders.items():
@@ -216,14 +222,15 @@ def recompute_from_files(d, truth):
         got[("valid_tracking_rate", "mfn")] = tuple(vtr)
     for f in by_kind.get("template.messages", []):
         rows = rows_of(read_text(d, f), ",")
+        h = {c: i for i, c in enumerate(rows[0])}
         n = late = 0
         for r in rows[1:]:
-            rec = dt.datetime.fromisoformat(r[1])
-            if not (A - 29 <= rec.date().toordinal() <= A) or r[3] == "yes":
+            rec = dt.datetime.fromisoformat(r[h["received"]])
+            if not (A - 29 <= rec.date().toordinal() <= A) or r[h["no-response-needed"]] == "yes":
                 continue
             n += 1
-            if r[2]:
-                late += (dt.datetime.fromisoformat(r[2]) - rec).total_seconds() > 86400
+            if r[h["responded"]]:
+                late += (dt.datetime.fromisoformat(r[h["responded"]]) - rec).total_seconds() > 86400
             else:
                 end = dt.datetime.combine(dt.date.fromordinal(A), dt.time(23, 59, 59), tzinfo=rec.tzinfo)
                 late += (end - rec).total_seconds() > 86400
@@ -286,6 +293,7 @@ def headers_encodings_and_rows():
             assert len(r) == len(rows[0]), f"{f['name']}: a row with {len(r)} fields"
         if f["name"].endswith(".csv"):
             assert "\r\n" in text, f"{f['name']}: templates are written with CRLF"
+            assert text.endswith("\r\n") == (f["kind"] != "amazon.cancellations"), f"{f['name']}: final newline"
 
 
 @test
@@ -478,6 +486,29 @@ def template_feedback_without_removed_is_seen_as_feedback_manager():
     header = open(os.path.join(d, f["name"]), encoding="utf-8").readline().rstrip("\r\n").split(",")
     assert header == gen.FEEDBACK_HEADERS["en"]
     assert any(m["status"] != "no_data" for m in truth["metrics"]), "full history still feeds the positive rate"
+
+
+@test
+def semicolons_and_shuffled_template_columns():
+    d = os.path.join(TMP, "semi")
+    truth = generate(d, "--orders", "3000", "--seed", "12", "--csv-delimiter", ";", "--shuffle-template-columns")
+    head = open(os.path.join(d, "shipments.csv"), encoding="utf-8").readline().rstrip("\r\n").split(";")
+    assert sorted(head) == sorted(gen.SHIPMENTS_HEADER + ["notes"]) and head != gen.SHIPMENTS_HEADER + ["notes"]
+    got = recompute_from_files(d, truth)
+    tm = {(m["id"], m["scope"]): m for m in truth["metrics"] if "category" not in m}
+    assert len(got) >= 10
+    for k, (num, den) in got.items():
+        assert (tm[k]["numerator"], tm[k]["denominator"]) == (num, den), f"{k}: {num}/{den} vs truth"
+    ref = generate(os.path.join(TMP, "semi-ref"), "--orders", "3000", "--seed", "12")
+    assert ref["metrics"] == truth["metrics"]
+
+
+@test
+def quoting_in_the_feedback_template():
+    f = next(f for f in TRUTH["files"] if f["kind"] == "template.feedback")
+    rows = rows_of(read_text(A_DIR, f), ",")
+    assert any("\n" in r[2] for r in rows[1:]), "no newline inside a quoted comment"
+    assert any('"' in r[2] for r in rows[1:]), "no quote inside a comment"
 
 
 @test
