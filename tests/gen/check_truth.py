@@ -18,7 +18,6 @@ Python 3.11 standard library only.
 import argparse
 import fnmatch
 import json
-import math
 import os
 import subprocess
 import sys

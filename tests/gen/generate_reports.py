@@ -428,7 +428,7 @@ class Generator:
 
     # ---- the main run ---------------------------------------------------------------
     def run(self):
-        a, r = self.a, self.rng
+        a = self.a
         n_total = a.orders
         planted = [] if a.no_edge_cases else self.planted_specs()
         n_planted = len(planted)
@@ -1109,7 +1109,6 @@ class Generator:
 
     # ---- writers ------------------------------------------------------------------------
     def write_amazon_feedback(self):
-        days = self.days
         for market in self.markets:
             lang = self.feedback_lang(market)
             hdr = FEEDBACK_HEADERS["en2" if (lang == "en" and market == "uk") else lang]

@@ -105,7 +105,6 @@ def day_of(text):
 # --------------------------------------------------------------------------------------
 def recompute_from_files(d, truth):
     A = dt.date.fromisoformat(truth["as_of"]).toordinal()
-    files = {f["name"]: f for f in truth["files"]}
     by_kind = {}
     for f in truth["files"]:
         by_kind.setdefault(f["content"], []).append(f)
