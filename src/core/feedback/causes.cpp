@@ -6,6 +6,7 @@
 // 3. A negator ("not", "没有", "nicht") up to negation_window tokens before a cue, in the
 //    same clause, cancels it, unless the negator is itself part of a cue ("never arrived")
 //    or of a [not negation] phrase ("不错"). Japanese negates after: 壊れていない.
+// 4. An [ignore] phrase ("nothing missing") swallows the cues inside it and counts for nothing.
 // So "arrived on time but the box was crushed" keeps only packaging, and in
 // "没有损坏但是太慢了" 损坏 is negated while 太慢 after 但是 stands.
 #include "core/feedback/causes.h"
@@ -45,6 +46,13 @@ bool negated(const Match& cue, const TokenText& text, const std::vector<uint8_t>
     return false;
 }
 
+bool starts_with_negator(const Match& cue, const TokenText& text, const std::vector<const Lexicon*>& lexicons) {
+    for (const Lexicon* lex : lexicons)
+        for (const Phrase& neg : lex->negators)
+            if (size_t end = match_at(neg, text, cue.first); end && end < cue.last) return true;
+    return false;
+}
+
 }  // namespace
 
 void find_causes(const TokenText& text, const std::vector<const Lexicon*>& lexicons, bool unhappy,
@@ -71,6 +79,29 @@ void find_causes(const TokenText& text, const std::vector<const Lexicon*>& lexic
     s.cues.resize(kept);
     // Words a ".." gap skipped are not part of the cue: "box wasn't damaged" keeps its negator.
     auto in_gap = [](const Match& m, uint32_t t) { return t - m.first < 32 && (m.gap_mask >> (t - m.first)) & 1u; };
+    // "didn't arrive late", "no llegó tarde": a negated cue ("didn't arrive") overlapping a
+    // longer predicate ("arrive late") is the negator of that predicate, not a cue of its own.
+    s.drop.assign(s.cues.size(), 0);
+    for (size_t a = 0; a < s.cues.size(); ++a) {
+        const Match& A = s.cues[a];
+        if (!starts_with_negator(A, text, lexicons)) continue;
+        for (size_t b = 0; b < s.cues.size(); ++b) {
+            const Match& B = s.cues[b];
+            if (A.first < B.first && B.first < A.last && A.last < B.last) {
+                s.drop[a] = 1;   // A goes
+                s.drop[b] |= 2;  // B is negated
+            }
+        }
+    }
+    kept = 0;
+    for (size_t i = 0; i < s.cues.size(); ++i) {
+        if (s.drop[i] & 1) continue;
+        s.drop[kept] = s.drop[i];
+        s.cues[kept++] = s.cues[i];
+    }
+    s.cues.resize(kept);
+    s.drop.resize(kept);
+
     for (const Match& m : s.cues)
         for (uint32_t t = m.first; t < m.last; ++t)
             if (!in_gap(m, t)) s.flags[t] |= kCovered;
@@ -86,7 +117,7 @@ void find_causes(const TokenText& text, const std::vector<const Lexicon*>& lexic
         for (const Match& m : s.negators) {
             bool free = true;
             for (uint32_t t = m.first; t < m.last; ++t)
-                if (s.flags[t] & (kCovered | kContrast | kNotNegation)) free = false;
+                if (s.flags[t] & (kCovered | kNotNegation)) free = false;  // a contrast may share a token: なかったが
             if (free) s.flags[after ? m.first : m.last - 1] |= after ? kNegStart : kNegEnd;
         }
     };
@@ -106,8 +137,10 @@ void find_causes(const TokenText& text, const std::vector<const Lexicon*>& lexic
                 return *lex;
         return *lexicons.front();
     };
-    for (const Match& m : s.cues)
-        if (!negated(m, text, s.flags, lexicon_of(m.phrase))) add_hit(m);
+    for (size_t i = 0; i < s.cues.size(); ++i) {
+        const Match& m = s.cues[i];
+        if (!m.phrase->ignore && !(s.drop[i] & 2) && !negated(m, text, s.flags, lexicon_of(m.phrase))) add_hit(m);
+    }
 
     if (out.hits.empty() && unhappy) {
         s.others.clear();

@@ -7,8 +7,8 @@ namespace sh::feedback {
 
 namespace {
 
-bool is_detect_word(const Lexicon& lex, std::string_view word) {
-    return std::binary_search(lex.detect.begin(), lex.detect.end(), word,
+bool in_sorted(const std::vector<std::string>& words, std::string_view word) {
+    return std::binary_search(words.begin(), words.end(), word,
                               [](std::string_view a, std::string_view b) { return a < b; });
 }
 
@@ -69,7 +69,8 @@ Lang detect_language(std::string_view original, const TokenText& text) {
         if (text[i].kind != TokenKind::word) continue;
         const std::string_view w = token_text(text.text, text[i]);
         for (Lang l : {Lang::en, Lang::de, Lang::fr, Lang::es, Lang::it})
-            if (is_detect_word(lexicon(l), w)) score[size_t(l)] += 2;
+            if (in_sorted(lexicon(l).detect, w)) score[size_t(l)] += 2;
+            else if (in_sorted(lexicon(l).evidence, w)) score[size_t(l)] += 1;
     }
     accent_evidence(original, score);
     return best_of(score, {Lang::en, Lang::de, Lang::fr, Lang::es, Lang::it});

@@ -93,6 +93,7 @@ Lexicon parse_lexicon(std::string_view text, Lang lang) {
     std::vector<Phrase>* target = nullptr;
     bool in_detect = false, in_settings = false;
     Cause cause = Cause::other;
+    bool ignore = false;
     uint32_t line_no = 0;
     size_t pos = 0;
     while (pos <= text.size()) {
@@ -108,7 +109,7 @@ Lexicon parse_lexicon(std::string_view text, Lang lang) {
         if (line.front() == '[' && line.back() == ']') {
             const std::string_view name = trim(line.substr(1, line.size() - 2));
             target = nullptr;
-            in_detect = in_settings = false;
+            in_detect = in_settings = ignore = false;
             if (name.substr(0, 6) == "cause ") {
                 if (auto c = cause_from_name(trim(name.substr(6)))) {
                     cause = *c;
@@ -116,6 +117,9 @@ Lexicon parse_lexicon(std::string_view text, Lang lang) {
                 } else {
                     problem("unknown cause '" + std::string(name.substr(6)) + "'");
                 }
+            } else if (name == "ignore") {
+                target = &lex.cues;
+                ignore = true;
             } else if (name == "detect") in_detect = true;
             else if (name == "settings") in_settings = true;
             else if (name == "negation") target = &lex.negators;
@@ -162,10 +166,21 @@ Lexicon parse_lexicon(std::string_view text, Lang lang) {
             problem("nothing to match in '" + std::string(line) + "'");
             continue;
         }
-        phrase.cause = cause;
+        phrase.cause = ignore ? Cause::other : cause;
+        phrase.ignore = ignore;
         phrase.line = line_no;
         target->push_back(std::move(phrase));
     }
+    // Weaker language evidence: the words of the phrases themselves ("verspätet", "cabrones").
+    for (const std::vector<Phrase>* section :
+         {&lex.cues, &lex.negators, &lex.contrasts, &lex.service, &lex.obscene, &lex.promotional, &lex.name_cues,
+          &lex.phone_cues, &lex.product_features})
+        for (const Phrase& p : *section)
+            for (const Unit& u : p.units)
+                if (!u.gap && !u.cjk && !u.any_before && !u.any_after && u.length >= 3)
+                    lex.evidence.emplace_back(p.text.substr(u.begin, u.length));
+    std::sort(lex.evidence.begin(), lex.evidence.end());
+    lex.evidence.erase(std::unique(lex.evidence.begin(), lex.evidence.end()), lex.evidence.end());
     std::sort(lex.detect.begin(), lex.detect.end());
     lex.detect.erase(std::unique(lex.detect.begin(), lex.detect.end()), lex.detect.end());
     return lex;

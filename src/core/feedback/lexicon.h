@@ -44,12 +44,13 @@ struct Phrase {
     std::string text;                // folded
     std::vector<Unit> units;
     Cause cause = Cause::other;      // for [cause ...] sections
+    bool ignore = false;             // [ignore]: swallows the cues inside it, is no cue itself
     uint32_t line = 0;               // line in the lexicon file
 };
 
 struct Lexicon {
     Lang lang = Lang::en;
-    std::vector<Phrase> cues;               // [cause <name>]
+    std::vector<Phrase> cues;               // [cause <name>] and [ignore]
     std::vector<Phrase> negators;           // [negation]: before the cue
     std::vector<Phrase> negators_after;     // [negation after]: after the cue (Japanese)
     std::vector<Phrase> not_negators;       // [not negation]: look like negation, are not (不错)
@@ -61,6 +62,7 @@ struct Lexicon {
     std::vector<Phrase> name_cues;          // [name cue]
     std::vector<Phrase> phone_cues;         // [phone cue]
     std::vector<std::string> detect;        // [detect], folded, sorted (words or CJK strings)
+    std::vector<std::string> evidence;      // every plain word (3+ letters) of every phrase, sorted
     int negation_window = 3;                // tokens between a negator and its cue
     int negation_after_window = 4;
     std::vector<std::string> problems;      // "line 12: unknown cause 'late'"
