@@ -1,5 +1,8 @@
 // The seller-health command-line tool: reads report files, prints the result (output.md).
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -7,6 +10,7 @@
 #include <vector>
 
 #include "cli/format.h"
+#include "core/engine/policy.h"
 #include "core/session.h"
 
 namespace {
@@ -49,6 +53,12 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
             args.options.as_of = *day;
         } else if (const char* p = value("--policy")) {
             args.options.policy = p;
+            const auto names = sh::policy_names();
+            if (std::find(names.begin(), names.end(), args.options.policy) == names.end()) {
+                error = "unknown policy '" + args.options.policy + "'; known:";
+                for (const std::string& n : names) error += " " + n;
+                return false;
+            }
         } else if (const char* o = value("--date-order")) {
             const std::string order = o;
             if (order == "dmy") args.options.date_order = sh::DateOrder::dmy;
