@@ -80,14 +80,18 @@ void find_causes(const TokenText& text, const std::vector<const Lexicon*>& lexic
     // Words a ".." gap skipped are not part of the cue: "box wasn't damaged" keeps its negator.
     auto in_gap = [](const Match& m, uint32_t t) { return t - m.first < 32 && (m.gap_mask >> (t - m.first)) & 1u; };
     // "didn't arrive late", "no llegó tarde": a negated cue ("didn't arrive") overlapping a
-    // longer predicate ("arrive late") is the negator of that predicate, not a cue of its own.
+    // longer predicate ("llegó tarde"), or followed by a one-word cue ("late"), is the negator
+    // of that predicate, not a cue of its own.
     s.drop.assign(s.cues.size(), 0);
     for (size_t a = 0; a < s.cues.size(); ++a) {
         const Match& A = s.cues[a];
         if (!starts_with_negator(A, text, lexicons)) continue;
         for (size_t b = 0; b < s.cues.size(); ++b) {
             const Match& B = s.cues[b];
-            if (A.first < B.first && B.first < A.last && A.last < B.last) {
+            const bool overlapping = A.first < B.first && B.first < A.last && A.last < B.last;
+            // "didn't arrive late": a one-word cue right after it is what is negated.
+            const bool modifier = B.first == A.last && B.last == B.first + 1 && text[B.first].kind == TokenKind::word;
+            if (overlapping || modifier) {
                 s.drop[a] = 1;   // A goes
                 s.drop[b] |= 2;  // B is negated
             }
@@ -156,11 +160,20 @@ void find_causes(const TokenText& text, const std::vector<const Lexicon*>& lexic
                   if (a.end != b.end) return a.end > b.end;
                   return a.cause < b.cause;
               });
-    out.hits.erase(std::unique(out.hits.begin(), out.hits.end(),
-                               [](const CueHit& a, const CueHit& b) {
-                                   return a.cause == b.cause && a.begin == b.begin && a.end == b.end;
-                               }),
-                   out.hits.end());
+    // Identical or overlapping spans of one cause become one ("太慢" + "慢了" → "太慢了").
+    size_t merged = 0;
+    for (size_t i = 0; i < out.hits.size(); ++i) {
+        bool absorbed = false;
+        for (size_t k = 0; k < merged && !absorbed; ++k) {
+            CueHit& prev = out.hits[k];
+            if (prev.cause == out.hits[i].cause && out.hits[i].begin < prev.end) {
+                prev.end = std::max(prev.end, out.hits[i].end);
+                absorbed = true;
+            }
+        }
+        if (!absorbed) out.hits[merged++] = out.hits[i];
+    }
+    out.hits.resize(merged);
     for (const CueHit& h : out.hits)
         if (std::find(out.causes.begin(), out.causes.end(), h.cause) == out.causes.end()) out.causes.push_back(h.cause);
     if (out.causes.empty() && unhappy) out.causes.push_back(Cause::other);
