@@ -8,8 +8,9 @@
 Runs `CLI --format json --as-of <truth as_of> FILES...` on the files listed in DIR/truth.json,
 matches every truth metric with the CLI's metric of the same id + scope (+ category) whose source
 is "computed", and compares numerator, denominator, rate, status, window, headroom,
-needed_to_recover and (for odr) components; then feedback counts, the inputs (kind, encoding,
-rows, nothing skipped) and that no rater e-mail leaks into the output.
+needed_to_recover, (for odr) components and the bad items (ids, day, drops_out_on); then
+feedback counts, the inputs (kind, encoding, rows, skipped) and that no rater e-mail leaks into
+the output.
 Prints a table of mismatches. Exit status: 0 everything matches, 1 any mismatch,
 2 the CLI could not be run or its output is not a result.
 Python 3.11 standard library only.
@@ -136,18 +137,8 @@ def compare(truth, result, report, strict=False, cli_exit=None, check_inputs=Tru
             else:
                 for ck, cv in tm["components"].items():
                     report.check(what, f"components.{ck}", cv, cc.get(ck, 0), same_number)
-        # explain a numerator mismatch with the bad items, when both sides list them
-        if "items" in tm and not same_number(tm["numerator"], cm.get("numerator")) and isinstance(cm.get("items"), list):
-            want = {i["order_id"] for i in tm["items"]}
-            got = {i.get("order_id") for i in cm["items"] if isinstance(i, dict)}
-            capped = cm.get("item_count", len(got)) > len(got)
-            missing, extra = sorted(want - got), sorted(got - want)
-            if missing and not capped:
-                report.notes.append(f"{what}: in truth, not in the CLI's items: {', '.join(missing[:10])}"
-                                    + (" ..." if len(missing) > 10 else ""))
-            if extra:
-                report.notes.append(f"{what}: in the CLI's items, not in truth: {', '.join(map(str, extra[:10]))}"
-                                    + (" ..." if len(extra) > 10 else ""))
+        if "items" in tm and isinstance(cm.get("items"), list):
+            compare_items(what, tm, cm, report)
     extras = sorted(k for k in cli_metrics if k not in truth_keys)
     for k in extras:
         if strict:
@@ -204,6 +195,37 @@ def compare(truth, result, report, strict=False, cli_exit=None, check_inputs=Tru
             report.check("cli", "exit status", expected, cli_exit)
 
 
+def compare_items(what, tm, cm, report):
+    """The bad items behind the numerator: which ones, their day and drops_out_on. When the
+    numerators differ, the differing ids are notes that explain it; when the numerators agree but
+    the items do not, that is a mismatch of its own (compensating errors)."""
+    want = {i["order_id"]: i for i in tm["items"]}
+    listed = [i for i in cm["items"] if isinstance(i, dict)]
+    got = {i.get("order_id"): i for i in listed}
+    count = cm.get("item_count", len(listed))
+    capped = isinstance(count, (int, float)) and count > len(listed)
+    missing = [] if capped else sorted(k for k in want if k not in got)
+    extra = sorted(str(k) for k in got if k not in want)
+    if missing or extra:
+        if same_number(tm["numerator"], cm.get("numerator")):
+            report.fail(what, "items", f"{len(missing)} not listed by the CLI, e.g. {missing[0]}" if missing else "-",
+                        f"{len(extra)} not in truth, e.g. {extra[0]}" if extra else "-")
+        else:
+            if missing:
+                report.notes.append(f"{what}: in truth, not in the CLI's items: {', '.join(missing[:10])}"
+                                    + (" ..." if len(missing) > 10 else ""))
+            if extra:
+                report.notes.append(f"{what}: in the CLI's items, not in truth: {', '.join(extra[:10])}"
+                                    + (" ..." if len(extra) > 10 else ""))
+    for field in ("day", "drops_out_on"):
+        differ = [(k, want[k][field], got[k].get(field)) for k in sorted(want) if k in got and field in got[k]
+                  and want[k][field] != got[k].get(field)]
+        report.checked_fields += 1
+        if differ:
+            k, e, a = differ[0]
+            report.fail(what, f"items[].{field}", f"{k}: {show(e)}", f"{show(a)} ({len(differ)} item(s) differ)")
+
+
 def fake_result(truth):
     """A result object (output.md shape) that matches truth.json exactly: for testing this script."""
     metrics = []
@@ -215,8 +237,8 @@ def fake_result(truth):
         if "components" in tm:
             m["components"] = dict(tm["components"])
         if "items" in tm:
-            m["items"] = [{"order_id": i["order_id"], "day": i["day"], "kinds": i.get("kinds", [])}
-                          for i in tm["items"]]
+            m["items"] = [{"order_id": i["order_id"], "day": i["day"], "kinds": i.get("kinds", []),
+                           "drops_out_on": i.get("drops_out_on")} for i in tm["items"]]
             m["item_count"] = len(m["items"])
         m["recovers_on"] = None
         metrics.append(m)

@@ -559,6 +559,8 @@ def checker_rejects_differences():
         "encoding": lambda r: next(i for i in r["inputs"] if i["encoding"] == "cp932").__setitem__("encoding", "utf-8"),
         "leak": lambda r: r.setdefault("warnings", []).append("rater " + TRUTH["forbidden_strings"][0]),
         "as_of": lambda r: r.__setitem__("as_of", "2026-01-01"),
+        "drops_out_on": lambda r: r["metrics"][0]["items"][0].__setitem__("drops_out_on", "2030-01-01"),
+        "swapped_item": lambda r: r["metrics"][0]["items"][0].__setitem__("order_id", "999-9999999-9999999"),
     }
     for name, change in cases.items():
         r = json.loads(json.dumps(base))

@@ -108,7 +108,11 @@ def metric(metric_id, scope, num, den, as_of, category=None, components=None, it
     if components is not None:
         m["components"] = components
     if items is not None:
-        m["items"] = items
+        n, delay, _, _ = POLICY[metric_id]
+        for it in items:
+            d = dt.date.fromisoformat(it["day"]).toordinal()
+            it["drops_out_on"] = None if n is None else iso(d + delay + n)
+        m["items"] = sorted(items, key=lambda x: (x["day"], x["order_id"]))
     return m
 
 
@@ -279,22 +283,29 @@ def compute(F, as_of, loaded):
         wf, wt = window("valid_tracking_rate", A)
         per_cat = {}
         num = den = 0
+        items = []
         for s, confirm in ships:
             if confirm is None or not (wf <= confirm <= wt):
                 continue
             ok = s["tracking_id"] != "" and s["valid"] != "no"
             den += 1
             num += ok
+            if not ok:
+                items.append({"order_id": s["oid"], "day": iso(confirm), "category": s["category"]})
             if s["category"]:
                 c = per_cat.setdefault(s["category"], [0, 0])
                 c[0] += ok
                 c[1] += 1
-        metrics.append(metric("valid_tracking_rate", "mfn", num, den, A))
+        metrics.append(metric("valid_tracking_rate", "mfn", num, den, A,
+                              items=[{"order_id": i["order_id"], "day": i["day"]} for i in items]))
         for cat in sorted(per_cat):
-            metrics.append(metric("valid_tracking_rate", "mfn", per_cat[cat][0], per_cat[cat][1], A, category=cat))
+            metrics.append(metric("valid_tracking_rate", "mfn", per_cat[cat][0], per_cat[cat][1], A, category=cat,
+                                  items=[{"order_id": i["order_id"], "day": i["day"]} for i in items
+                                         if i["category"] == cat]))
         # on-time delivery: units of shipments with valid tracking, by promised day
         wf, wt = window("on_time_delivery_rate", A)
         num = den = 0
+        items = []
         for s, confirm in ships:
             if not (s["tracking_id"] != "" and s["valid"] != "no"):
                 continue
@@ -304,25 +315,30 @@ def compute(F, as_of, loaded):
             den += units
             if s["delivered"] is not None and s["delivered"] <= A and s["delivered"] <= s["promised"]:
                 num += units
-        metrics.append(metric("on_time_delivery_rate", "mfn", num, den, A))
+            else:
+                items.append({"order_id": s["oid"], "day": iso(s["promised"])})
+        metrics.append(metric("on_time_delivery_rate", "mfn", num, den, A, items=items))
 
     # ---- return dissatisfaction (invalid rejections only: the returns report has no response
     # time and no return feedback) ------------------------------------------------------------
     if returns_loaded:
         wf, wt = window("return_dissatisfaction_rate", A)
         num = den = 0
+        items = []
         for x in F.returns:
             if not (wf <= x["day"] <= wt):
                 continue
             den += 1
             if x["in_policy"] == "Y" and x["status"] == "Rejected":
                 num += 1
-        metrics.append(metric("return_dissatisfaction_rate", "mfn", num, den, A))
+                items.append({"order_id": x["oid"], "day": iso(x["day"])})
+        metrics.append(metric("return_dissatisfaction_rate", "mfn", num, den, A, items=items))
 
     # ---- late response ---------------------------------------------------------------------------
     if "template.messages" in loaded:
         wf, wt = window("late_response_rate", A)
         num = den = 0
+        items = []
         for m in F.messages:
             rec = m["received"]
             if not (wf <= rec.day <= wt) or m["nrn"]:
@@ -337,7 +353,9 @@ def compute(F, as_of, loaded):
                 end = A * 86400 + 86399  # as_of 23:59:59 in the message's own offset
                 late = end - (rec.day * 86400 + rec.sec) > 86400
             num += late
-        metrics.append(metric("late_response_rate", "all", num, den, A))
+            if late:
+                items.append({"order_id": m["id"], "day": iso(rec.day)})
+        metrics.append(metric("late_response_rate", "all", num, den, A, items=items))
 
     # ---- feedback ---------------------------------------------------------------------------------
     feedback = None
@@ -353,7 +371,10 @@ def compute(F, as_of, loaded):
                     c["positive" if e["rating"] >= 4 else "neutral" if e["rating"] == 3 else "negative"] += 1
             counts[name] = c
             mid = f"feedback_positive_rate_{name}"
-            metrics.append(metric(mid, "all", c["positive"], sum(c.values()), A, force_no_data=no_positive_source))
+            items = [{"order_id": oid, "day": iso(e["day"])} for oid, e in fb.items()
+                     if not e["removed"] and e["rating"] <= 3 and in_window(e["day"], wf, A)]
+            metrics.append(metric(mid, "all", c["positive"], sum(c.values()), A, force_no_data=no_positive_source,
+                                  items=items))
         wf = A - 364
         ratings = [e["rating"] for e in live if in_window(e["day"], wf, A)]
         s, n = sum(ratings), len(ratings)
