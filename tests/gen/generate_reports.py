@@ -584,6 +584,8 @@ class Generator:
             oid, st, chan, cancelled, items = o
             off = offsets[int(rnd() * noff)]
             sec = int(rnd() * 86400)
+            if spec is not None and "ts" in spec:
+                sec, off = spec["ts"]  # a time whose UTC date is another day: local-day rule matters
             pd = f"{days(day)}T{TOD[sec]}{off}"
             lag = 0 if day >= A else min(A - day, int(rnd() * 4))
             sec2 = int(rnd() * 86400)
@@ -943,26 +945,28 @@ class Generator:
             "(in its denominator)", chan="mfn", day=-2, cancelled=True, buyer=True, status="Cancelled")
         add("seller_cancellation", "cancelled mfn order (spelled Canceled), not requested: counts in cancel_rate",
             chan="mfn", day=-3, cancelled=True, buyer=False, status="Canceled")
-        add("cancellation_first_day", "seller cancellation on the first day of the 7-day window: counts",
-            chan="mfn", day=-6, cancelled=True, buyer=False, status="Cancelled")
-        add("cancellation_outside", "seller cancellation one day before the 7-day window: not counted",
-            chan="mfn", day=-7, cancelled=True, buyer=False, status="Cancelled")
+        add("cancellation_first_day", "seller cancellation on the first day of the 7-day window, purchased "
+            "00:30+01:00 (the day before in UTC): counts", chan="mfn", day=-6, cancelled=True, buyer=False,
+            status="Cancelled", ts=(1800, "+01:00"))
+        add("cancellation_outside", "seller cancellation one day before the 7-day window, purchased 22:00-07:00 "
+            "(in the window in UTC): not counted", chan="mfn", day=-7, cancelled=True, buyer=False,
+            status="Cancelled", ts=(22 * 3600, "-07:00"))
         add("afn_negative_feedback", "afn order with 2-star feedback about delivery: defect in odr afn/all",
             chan="afn", day=-40, defects=[{"kind": "feedback", "rating": 2, "fday": -33,
                                            "comment_en": "Package arrived damaged. Amazon delivery left it in the rain."}])
         add("afn_granted_claim", "afn order with a granted a-to-z claim: defect in odr afn/all",
             chan="afn", day=-50, items=2,
             defects=[{"kind": "claim", "type": "a-to-z", "status": "granted", "funded": False, "cday": -35}])
-        add("odr_first_day", "mfn order on the first day of the ODR window (as_of-73), 2-star feedback: counts",
-            chan="mfn", day=-73, defects=[{"kind": "feedback", "rating": 2, "fday": -60}])
+        add("odr_first_day", "mfn order on the first day of the ODR window (as_of-73, 00:15+09:00, the day "
+            "before in UTC), 2-star feedback: counts", chan="mfn", day=-73, ts=(900, "+09:00"), defects=[{"kind": "feedback", "rating": 2, "fday": -60}])
         add("odr_last_day", "mfn order on the last day of the ODR window (as_of-14), granted chargeback: counts",
             chan="mfn", day=-14, defects=[{"kind": "claim", "type": "chargeback", "status": "granted",
                                            "funded": False, "cday": -3, "reason": "item not received"}])
-        add("odr_before_window", "mfn order one day before the ODR window (as_of-74), open a-to-z: not counted",
-            chan="mfn", day=-74, defects=[{"kind": "claim", "type": "a-to-z", "status": "open", "funded": False,
+        add("odr_before_window", "mfn order one day before the ODR window (as_of-74, 20:00-08:00: inside the "
+            "window in UTC), open a-to-z: not counted", chan="mfn", day=-74, ts=(20 * 3600, "-08:00"), defects=[{"kind": "claim", "type": "a-to-z", "status": "open", "funded": False,
                                            "cday": -50}])
-        add("odr_after_window", "mfn order one day after the ODR window (as_of-13), 1-star feedback: not counted",
-            chan="mfn", day=-13, defects=[{"kind": "feedback", "rating": 1, "fday": -5}])
+        add("odr_after_window", "mfn order one day after the ODR window (as_of-13, 00:30+09:00: inside the "
+            "window in UTC), 1-star feedback: not counted", chan="mfn", day=-13, ts=(1800, "+09:00"), defects=[{"kind": "feedback", "rating": 1, "fday": -5}])
         add("removed_feedback", "mfn order with 1-star feedback marked removed: no defect, not in feedback counts",
             chan="mfn", day=-45, defects=[{"kind": "feedback", "rating": 1, "fday": -40, "removed": True}])
         add("claims_that_do_not_count", "mfn order with a denied, a withdrawn and a closed a-to-z claim, and a granted "
