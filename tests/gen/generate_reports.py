@@ -1053,10 +1053,11 @@ class Generator:
             ("unanswered_today", Timestamp(A, 3600, "+01:00"), None, False, "unanswered, received on as_of: not late"),
             ("no_response_needed", Timestamp(A - 10, 3600, "+00:00"), None, True,
              "unanswered but no-response-needed=yes: out of the denominator"),
-            ("window_first_day_late", Timestamp(A - 29, 5000, "+00:00"), 100000, False,
-             "received on the first day of the 30-day window, answered after 27.8 h: late, counted"),
-            ("window_outside", Timestamp(A - 30, 5000, "+00:00"), 100000, False,
-             "received one day before the window: not counted"),
+            ("window_first_day_late", Timestamp(A - 29, 1800, "+09:00"), 100000, False,
+             "received on the first day of the 30-day window at 00:30+09:00 (the day before in UTC), answered "
+             "after 27.8 h: late, counted"),
+            ("window_outside", Timestamp(A - 30, 20 * 3600, "-08:00"), 100000, False,
+             "received one day before the window at 20:00-08:00 (in the window in UTC): not counted"),
         ]
         for i, (case, rec, delay, nrn, expect) in enumerate(cases):
             if case == "reply_other_offset":
