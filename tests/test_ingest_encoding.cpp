@@ -36,6 +36,15 @@ TEST_CASE("ingest: encoding detection") {
     SUBCASE("CP932 when the bytes are Japanese") {
         CHECK(detect_encoding(test::ingest_data("feedback_jp_cp932.txt"), true).encoding == Encoding::cp932);
     }
+    SUBCASE("Windows-1252 letters that happen to fit CP932's byte pattern stay Windows-1252") {
+        // "Verspätung, Größe, Übergröße" (ä = E4 + 't' would be a level-2 kanji, ß = DF a
+        // half-width katakana) and "don’t – late" (’ = 92 + 't' would be a level-1 kanji).
+        CHECK(detect_encoding("Versp\xE4tung, Gr\xF6\xDF" "e, \xDC" "bergr\xF6\xDF" "e", true).encoding ==
+              Encoding::windows1252);
+        CHECK(detect_encoding("Versp\xE4tung \xE4rgerlich \xE4hnlich", true).encoding == Encoding::windows1252);
+        CHECK(detect_encoding("don\x92t \x96 late, it\x92s", true).encoding == Encoding::windows1252);
+        CHECK(detect_encoding("caf\xE9 \xE0 la cr\xE8me, tr\xE8s d\xE9\xE7u", true).encoding == Encoding::windows1252);
+    }
     SUBCASE("Windows-1252 otherwise") {
         CHECK(detect_encoding("Caf\xE9 cr\xE8me", true).encoding == Encoding::windows1252);
         CHECK(detect_encoding(test::ingest_data("feedback_fr_1252.txt"), true).encoding == Encoding::windows1252);

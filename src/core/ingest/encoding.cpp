@@ -59,29 +59,38 @@ uint32_t cp932_pair(unsigned char lead, unsigned char trail) {
            uint32_t(static_cast<unsigned char>(grid[cell + 1])) << 8;
 }
 
-bool japanese(uint32_t c) {
-    return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xFF00 && c <= 0xFFEF);
+bool kana(uint32_t c) { return c >= 0x3040 && c <= 0x30FF; }
+
+// Common Japanese: kana, CJK punctuation, full-width forms, and JIS level-1 kanji (lead bytes
+// 0x88-0x9F). Level-2 kanji (leads 0xE0-0xEA) and half-width katakana are not counted: they
+// are what Windows-1252 letters such as é, ä, ß look like when read as CP932.
+bool common_japanese(uint32_t c, unsigned char lead) {
+    if (kana(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF5E)) return true;
+    return c >= 0x4E00 && c <= 0x9FFF && lead >= 0x88 && lead <= 0x9F;
 }
 
-// True when the non-ASCII bytes of `head` fit CP932 and decode mostly to Japanese.
+// True when every non-ASCII byte of `head` fits CP932 and the text decodes mostly to common
+// Japanese with kana among it (Japanese prose always has kana; a 1252 text whose ’ or – pair
+// up into kanji has none).
 bool looks_like_cp932(std::string_view head, bool complete) {
-    size_t japanese_chars = 0, other_chars = 0;
+    size_t chars = 0, common = 0, kana_chars = 0;
     for (size_t i = 0; i < head.size(); ++i) {
         const auto c = static_cast<unsigned char>(head[i]);
         if (c < 0x80) continue;
-        if (c >= 0xA1 && c <= 0xDF) {  // half-width katakana
-            ++japanese_chars;
-            continue;
-        }
+        ++chars;
+        if (c >= 0xA1 && c <= 0xDF) continue;  // half-width katakana: fits, proves nothing
         if (!cp932_lead(c)) return false;
-        if (i + 1 >= head.size()) return !complete && japanese_chars > 0;
+        if (i + 1 >= head.size()) {
+            if (complete) return false;
+            break;
+        }
         const uint32_t u = cp932_pair(c, static_cast<unsigned char>(head[i + 1]));
         if (u == 0) return false;
         ++i;
-        if (japanese(u)) ++japanese_chars;
-        else ++other_chars;
+        if (common_japanese(u, c)) ++common;
+        if (kana(u)) ++kana_chars;
     }
-    return japanese_chars > 0 && japanese_chars * 10 >= (japanese_chars + other_chars) * 6;
+    return chars > 0 && common * 10 >= chars * 6 && kana_chars * 5 >= chars;
 }
 
 }  // namespace

@@ -10,12 +10,12 @@ namespace sh::ingest {
 namespace {
 
 // key → index into the orders vector, open addressing over 4-byte slots (index + 1; 0 =
-// empty). The key itself is read back from the order, so the map costs ~6 bytes per order.
+// empty). The key itself is read back from the order, so the map costs 5-11 bytes per order.
 class OrderIndex {
 public:
     // The index of `key` in `orders`, or inserts `next` and returns it.
     uint32_t find_or_add(OrderKey key, const std::vector<Order>& orders, uint32_t next) {
-        if ((size_t(used_) + 1) * 10 > slots_.size() * 7) grow(orders);
+        if ((size_t(used_) + 1) * 4 > slots_.size() * 3) grow(orders);  // load ≤ 0.75
         const size_t mask = slots_.size() - 1;
         for (size_t i = hash(key) & mask;; i = (i + 1) & mask) {
             const uint32_t slot = slots_[i];
@@ -113,7 +113,9 @@ public:
     void finish() override {
         index_.release();
         auto& orders = cx_.file.records.orders;
-        orders.shrink_to_fit();
+        // Small files give their slack back; large ones already have ≤ 25 % (and a copy now
+        // would double the peak).
+        if (orders.size() < 65536) orders.shrink_to_fit();
         size_t best = 0;
         for (size_t i = 1; i < orders_per_marketplace_.size(); ++i)
             if (orders_per_marketplace_[i] > (best ? orders_per_marketplace_[best] : 0)) best = i;
@@ -134,6 +136,9 @@ private:
             const auto next = static_cast<uint32_t>(orders.size());
             at = index_.find_or_add(o.key, orders, next);
             if (at == next) {
+                // Grow by a quarter once large (not double): ≤ 30 bytes per order in the vector.
+                if (orders.size() == orders.capacity() && orders.size() >= 65536)
+                    orders.reserve(orders.size() + orders.size() / 4);
                 orders.push_back(o);
                 last_ = at;
                 if (o.marketplace >= orders_per_marketplace_.size()) orders_per_marketplace_.resize(o.marketplace + 1u);
