@@ -12,12 +12,6 @@ bool in_sorted(const std::vector<std::string>& words, std::string_view word) {
                               [](std::string_view a, std::string_view b) { return a < b; });
 }
 
-int count_occurrences(std::string_view text, std::string_view needle) {
-    int n = 0;
-    for (size_t at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + needle.size())) ++n;
-    return n;
-}
-
 // Letters whose accents the folding removes but which point to one language.
 void accent_evidence(std::string_view original, std::array<int, kLangCount>& score) {
     size_t i = 0;
@@ -61,8 +55,13 @@ Lang detect_language(std::string_view original, const TokenText& text) {
     std::array<int, kLangCount> score{};
     if (kana >= 2 || (kana == 1 && han <= 4)) return Lang::ja;
     if (han >= 2 || (han == 1 && words == 0)) {
-        for (Lang l : {Lang::zh_hans, Lang::zh_hant, Lang::ja})
-            for (const std::string& s : lexicon(l).detect) score[size_t(l)] += count_occurrences(text.text, s);
+        // One character per [detect] entry: each Han character is looked up once per language.
+        for (size_t i = 0; i < text.size(); ++i) {
+            if (text[i].kind != TokenKind::han) continue;
+            const std::string_view c = token_text(text.text, text[i]);
+            for (Lang l : {Lang::zh_hans, Lang::zh_hant, Lang::ja})
+                if (in_sorted(lexicon(l).detect, c)) ++score[size_t(l)];
+        }
         return best_of(score, {Lang::zh_hans, Lang::zh_hant, Lang::ja});
     }
     for (size_t i = 0; i < text.size(); ++i) {

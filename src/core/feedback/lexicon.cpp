@@ -87,10 +87,23 @@ Phrase compile_phrase(std::string_view written) {
     return p;
 }
 
+void PhraseList::build_index() {
+    by_first.clear();
+    prefixed.clear();
+    loose.clear();
+    for (uint32_t i = 0; i < phrases.size(); ++i) {
+        const Unit& u = phrases[i].units.front();
+        (u.any_before || u.length == 0 ? loose : u.any_after ? prefixed : by_first).push_back(i);
+    }
+    auto by_unit = [&](uint32_t a, uint32_t b) { return first_unit(phrases[a]) < first_unit(phrases[b]); };
+    std::sort(by_first.begin(), by_first.end(), by_unit);
+    std::sort(prefixed.begin(), prefixed.end(), by_unit);
+}
+
 Lexicon parse_lexicon(std::string_view text, Lang lang) {
     Lexicon lex;
     lex.lang = lang;
-    std::vector<Phrase>* target = nullptr;
+    PhraseList* target = nullptr;
     bool in_detect = false, in_settings = false;
     Cause cause = Cause::other;
     bool ignore = false;
@@ -169,10 +182,14 @@ Lexicon parse_lexicon(std::string_view text, Lang lang) {
         phrase.cause = ignore ? Cause::other : cause;
         phrase.ignore = ignore;
         phrase.line = line_no;
-        target->push_back(std::move(phrase));
+        target->phrases.push_back(std::move(phrase));
     }
+    for (PhraseList* list : {&lex.cues, &lex.negators, &lex.negators_after, &lex.not_negators, &lex.contrasts,
+                             &lex.product_features, &lex.service, &lex.obscene, &lex.promotional, &lex.name_cues,
+                             &lex.phone_cues})
+        list->build_index();
     // Weaker language evidence: the words of the phrases themselves ("verspätet", "cabrones").
-    for (const std::vector<Phrase>* section :
+    for (const PhraseList* section :
          {&lex.cues, &lex.negators, &lex.contrasts, &lex.service, &lex.obscene, &lex.promotional, &lex.name_cues,
           &lex.phone_cues, &lex.product_features})
         for (const Phrase& p : *section)

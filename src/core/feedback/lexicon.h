@@ -48,19 +48,41 @@ struct Phrase {
     uint32_t line = 0;               // line in the lexicon file
 };
 
+// The phrases of one section, indexed by their first word or character so that matching a
+// comment looks at a handful of candidates per token instead of every phrase.
+struct PhraseList {
+    std::vector<Phrase> phrases;
+    std::vector<uint32_t> by_first;  // phrases starting with an exact unit, sorted by it
+    std::vector<uint32_t> prefixed;  // phrases starting with "word*", sorted by that word
+    std::vector<uint32_t> loose;     // phrases starting with "*word"
+
+    bool empty() const { return phrases.empty(); }
+    size_t size() const { return phrases.size(); }
+    std::vector<Phrase>::const_iterator begin() const { return phrases.begin(); }
+    std::vector<Phrase>::const_iterator end() const { return phrases.end(); }
+    const Phrase& front() const { return phrases.front(); }
+    const Phrase& back() const { return phrases.back(); }
+    void build_index();
+};
+
+// The first unit's text of a phrase.
+inline std::string_view first_unit(const Phrase& p) {
+    return std::string_view(p.text).substr(p.units.front().begin, p.units.front().length);
+}
+
 struct Lexicon {
     Lang lang = Lang::en;
-    std::vector<Phrase> cues;               // [cause <name>] and [ignore]
-    std::vector<Phrase> negators;           // [negation]: before the cue
-    std::vector<Phrase> negators_after;     // [negation after]: after the cue (Japanese)
-    std::vector<Phrase> not_negators;       // [not negation]: look like negation, are not (不错)
-    std::vector<Phrase> contrasts;          // [contrast]
-    std::vector<Phrase> product_features;   // [product feature]
-    std::vector<Phrase> service;            // [service]
-    std::vector<Phrase> obscene;            // [obscene]
-    std::vector<Phrase> promotional;        // [promotional]
-    std::vector<Phrase> name_cues;          // [name cue]
-    std::vector<Phrase> phone_cues;         // [phone cue]
+    PhraseList cues;                       // [cause <name>] and [ignore]
+    PhraseList negators;                   // [negation]: before the cue
+    PhraseList negators_after;             // [negation after]: after the cue (Japanese)
+    PhraseList not_negators;               // [not negation]: look like negation, are not (不错)
+    PhraseList contrasts;                  // [contrast]
+    PhraseList product_features;           // [product feature]
+    PhraseList service;                    // [service]
+    PhraseList obscene;                    // [obscene]
+    PhraseList promotional;                // [promotional]
+    PhraseList name_cues;                  // [name cue]
+    PhraseList phone_cues;                 // [phone cue]
     std::vector<std::string> detect;        // [detect], folded, sorted (words or CJK strings)
     std::vector<std::string> evidence;      // every plain word (3+ letters) of every phrase, sorted
     int negation_window = 3;                // tokens between a negator and its cue

@@ -1,6 +1,8 @@
 // Phrase matching over tokens: words with wildcards, CJK characters, gaps (see match.h).
 #include "core/feedback/match.h"
 
+#include <algorithm>
+
 namespace sh::feedback {
 
 namespace {
@@ -48,21 +50,47 @@ size_t match_at(const Phrase& phrase, const TokenText& text, size_t at, uint32_t
     return end;
 }
 
-void find_all(const std::vector<Phrase>& phrases, const TokenText& text, std::vector<Match>& out) {
+namespace {
+
+// Calls f(phrase) for every phrase that may start at token `at`: those whose first unit is
+// exactly the token's text, and those starting with a wildcard.
+template <typename F>
+bool for_candidates(const PhraseList& list, const TokenText& text, size_t at, F&& f) {
+    const std::string_view word = token_text(text.text, text[at]);
+    auto lo = std::lower_bound(list.by_first.begin(), list.by_first.end(), word,
+                               [&](uint32_t i, std::string_view w) { return first_unit(list.phrases[i]) < w; });
+    for (; lo != list.by_first.end() && first_unit(list.phrases[*lo]) == word; ++lo)
+        if (f(list.phrases[*lo])) return true;
+    // "word*" phrases: only those whose word starts with the token's first byte can match.
+    const std::string_view first_byte = word.substr(0, 1);
+    auto p = std::lower_bound(list.prefixed.begin(), list.prefixed.end(), first_byte,
+                              [&](uint32_t i, std::string_view w) { return first_unit(list.phrases[i]) < w; });
+    for (; p != list.prefixed.end() && first_unit(list.phrases[*p]).substr(0, 1) == first_byte; ++p)
+        if (f(list.phrases[*p])) return true;
+    for (uint32_t i : list.loose)
+        if (f(list.phrases[i])) return true;
+    return false;
+}
+
+}  // namespace
+
+void find_all(const PhraseList& phrases, const TokenText& text, std::vector<Match>& out) {
     for (size_t at = 0; at < text.size(); ++at) {
         if (text[at].kind == TokenKind::brk) continue;
-        for (const Phrase& p : phrases) {
+        for_candidates(phrases, text, at, [&](const Phrase& p) {
             uint32_t gaps = 0;
             if (size_t end = match_at(p, text, at, &gaps))
                 out.push_back({&p, static_cast<uint32_t>(at), static_cast<uint32_t>(end), gaps});
-        }
+            return false;
+        });
     }
 }
 
-bool contains_any(const std::vector<Phrase>& phrases, const TokenText& text) {
-    for (size_t at = 0; at < text.size(); ++at)
-        for (const Phrase& p : phrases)
-            if (match_at(p, text, at)) return true;
+bool contains_any(const PhraseList& phrases, const TokenText& text) {
+    for (size_t at = 0; at < text.size(); ++at) {
+        if (text[at].kind == TokenKind::brk) continue;
+        if (for_candidates(phrases, text, at, [&](const Phrase& p) { return match_at(p, text, at) != 0; })) return true;
+    }
     return false;
 }
 

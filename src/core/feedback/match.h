@@ -29,9 +29,9 @@ struct Match {
 size_t match_at(const Phrase& phrase, const TokenText& text, size_t at, uint32_t* gap_mask = nullptr);
 
 // Appends every occurrence of every phrase in `phrases`.
-void find_all(const std::vector<Phrase>& phrases, const TokenText& text, std::vector<Match>& out);
+void find_all(const PhraseList& phrases, const TokenText& text, std::vector<Match>& out);
 
 // Whether any phrase of `phrases` occurs.
-bool contains_any(const std::vector<Phrase>& phrases, const TokenText& text);
+bool contains_any(const PhraseList& phrases, const TokenText& text);
 
 }  // namespace sh::feedback
