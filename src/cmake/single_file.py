@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Writes seller-health.html: the whole app in one file that works opened from file:// with no
+server and no network (the thing a seller e-mails to a colleague).
+
+Usage: single_file.py WEB_DIR SITE_DIR OUT_HTML
+
+Inlines web/style.css and every <script src> of web/index.html (the page glue, and the built
+app.js from SITE_DIR), and the wasm as base64 handed to the module as `wasmBinary`, so the
+module never fetches app.wasm (the same wasm the served site runs; the UI font is inside it).
+The CSP allows exactly these inline scripts and style by their SHA-256 hashes, and no
+connection at all (connect-src 'none'). No manifest and no service worker: a file:// page has
+neither.
+"""
+import base64
+import hashlib
+import os
+import re
+import sys
+
+
+def sha256_source(text):
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def script_text(text):
+    # Inside <script>, only "</script" (any case) ends the element; "<\/" means the same in JS.
+    return re.sub(r"</(script)", r"<\\/\1", text, flags=re.IGNORECASE)
+
+
+def main():
+    web_dir, site_dir, out_path = sys.argv[1:4]
+    read = lambda d, name: open(os.path.join(d, name), encoding="utf-8").read()
+    html = read(web_dir, "index.html")
+    css = read(web_dir, "style.css")
+    with open(os.path.join(site_dir, "app.wasm"), "rb") as f:
+        wasm_b64 = base64.b64encode(f.read()).decode("ascii")
+    with open(os.path.join(web_dir, "icon.svg"), "rb") as f:
+        icon = "data:image/svg+xml;base64," + base64.b64encode(f.read()).decode("ascii")
+
+    scripts = []
+
+    def inline_script(match):
+        name = match.group(1)
+        source = read(site_dir if name == "app.js" else web_dir, name)
+        body = script_text(source)
+        if name == "app.js":
+            # The wasm travels inside the page; the module instantiates it from these bytes.
+            body += (
+                "\n;(function () {\n"
+                "  var b64 = '" + wasm_b64 + "';\n"
+                "  var create = createSellerHealthModule;\n"
+                "  createSellerHealthModule = function (options) {\n"
+                "    var s = atob(b64), bytes = new Uint8Array(s.length);\n"
+                "    for (var i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);\n"
+                "    options = Object.assign({}, options || {});\n"
+                "    options.wasmBinary = bytes;\n"
+                "    return create(options);\n"
+                "  };\n"
+                "})();\n")
+        scripts.append(body)
+        return "<script>" + body + "</script>"
+
+    html, n = re.subn(r'<script src="([^"]+)"></script>', inline_script, html)
+    if n == 0 or "app.js" not in open(os.path.join(web_dir, "index.html"), encoding="utf-8").read():
+        sys.exit("single_file.py: index.html has no <script src> to inline")
+    html, n = re.subn(r'<link rel="stylesheet" href="style.css">', lambda m: "<style>" + css + "</style>", html)
+    if n != 1:
+        sys.exit("single_file.py: index.html's stylesheet link is missing")
+    html = re.sub(r'\s*<link rel="(manifest|apple-touch-icon)"[^>]*>', "", html)
+    html = re.sub(r'<link rel="icon" href="[^"]*"', '<link rel="icon" href="' + icon + '"', html)
+
+    csp = ("default-src 'none'; "
+           "script-src " + " ".join(sha256_source(s) for s in scripts) + " 'wasm-unsafe-eval'; "
+           "style-src " + sha256_source(css) + "; "
+           "img-src data: blob:; font-src 'none'; connect-src 'none'; worker-src 'none'; "
+           "manifest-src 'none'; media-src 'none'; frame-src 'none'; object-src 'none'; "
+           "base-uri 'none'; form-action 'none'")
+    html, n = re.subn(r'(<meta http-equiv="Content-Security-Policy"\s+content=")[^"]*(")',
+                      lambda m: m.group(1) + csp + m.group(2), html)
+    if n != 1:
+        sys.exit("single_file.py: index.html's Content-Security-Policy meta tag is missing")
+    html = html.replace("<!doctype html>", "<!doctype html>\n<!-- Seller Health, single-file build: "
+                        "works offline from file://; nothing in it connects anywhere. -->", 1)
+
+    tmp = out_path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(html)
+    os.replace(tmp, out_path)
+
+
+if __name__ == "__main__":
+    main()
