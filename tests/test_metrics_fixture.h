@@ -45,12 +45,15 @@ struct Fixture {
         return o;
     }
 
-    Result run(MaybeDay as_of = {}, const std::string& policy = "amazon", DateOrder order = DateOrder::unknown) {
+    // The result stays in the fixture (until the next run), so pointers into it stay valid.
+    Result result;
+    const Result& run(MaybeDay as_of = {}, const std::string& policy = "amazon", DateOrder order = DateOrder::unknown) {
         Options options;
         options.as_of = as_of;
         options.policy = policy;
         options.date_order = order;
-        return evaluate(files, ids, options);
+        result = evaluate(files, ids, options);
+        return result;
     }
 };
 

@@ -57,7 +57,7 @@ TEST_CASE("metrics: odr counts an order with several defects once, per scope, ag
     fb.feedback.push_back(feedback(f.id(8), D(2026, 10, 4), 3));         // neutral: no defect
     fb.feedback.push_back(feedback(f.id(2001), D(2026, 10, 10), 2));     // afn
 
-    const Result r = f.run(D(2026, 11, 20));
+    const Result& r = f.run(D(2026, 11, 20));
     const Metric* mfn = find_metric(r, "odr", "mfn");
     const Metric* afn = find_metric(r, "odr", "afn");
     const Metric* all = find_metric(r, "odr", "all");
@@ -166,7 +166,7 @@ TEST_CASE("metrics: odr defects whose order is unknown and undated are placed by
     Records& fb = f.file("amazon.feedback");
     fb.feedback.push_back(feedback(kNoOrder, D(2026, 10, 20), 1));
     fb.feedback.push_back(feedback(f.id(5), D(2026, 10, 20), 5));
-    const Result r = f.run(D(2026, 11, 20));
+    const Result& r = f.run(D(2026, 11, 20));
     const Metric* all = find_metric(r, "odr", "all");
     const Metric* mfn = find_metric(r, "odr", "mfn");
     REQUIRE(all);
@@ -214,7 +214,7 @@ TEST_CASE("metrics: no_data when the window holds nothing, left out when nothing
     Fixture f;
     Records& orders = f.file("amazon.all_orders");
     orders.orders.push_back(f.order(1, D(2026, 1, 1)));
-    const Result r = f.run(D(2026, 11, 20));
+    const Result& r = f.run(D(2026, 11, 20));
     const Metric* m = find_metric(r, "odr", "mfn");
     REQUIRE(m);
     CHECK(m->status == "no_data");
@@ -233,7 +233,7 @@ TEST_CASE("metrics: no_data when the window holds nothing, left out when nothing
         Fixture g;
         Records& fb = g.file("template.feedback");
         fb.feedback.push_back(feedback(g.id(1), D(2026, 11, 1), 1));
-        const Result only_feedback = g.run();
+        const Result& only_feedback = g.run();
         CHECK(day_text(only_feedback.as_of) == "2026-11-01");
         CHECK_FALSE(find_metric(only_feedback, "odr"));
         CHECK(find_metric(only_feedback, "feedback_positive_rate_30d"));
