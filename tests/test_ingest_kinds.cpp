@@ -228,3 +228,27 @@ TEST_CASE("ingest: a line longer than 16 MB is an error, not an out-of-memory") 
     CHECK_FALSE(f.info.ok());
     CHECK(f.info.error.find("longer than 16 MB") != std::string::npos);
 }
+
+TEST_CASE("ingest: Excel's sep= line and UTF-16 without a byte-order mark") {
+    SUBCASE("sep=; names the delimiter; lines still count from the top") {
+        const LoadedFile f = read_text("sep=;\norder-id;claim-date;type\n111-0000001-0000001;2026-09-10;chargeback\n"
+                                       "111-0000001-0000002;bad;chargeback\n");
+        REQUIRE(f.info.ok());
+        CHECK(f.info.kind == "template.claims");
+        CHECK(f.records.claims.size() == 1);
+        REQUIRE(f.info.problems.size() == 1);
+        CHECK(f.info.problems[0].line == 4);
+    }
+    SUBCASE("UTF-16 LE text without a BOM is text, not a binary file") {
+        const std::string utf8 = "Order Date\tOrder ID\tImpacts Account Health\n2026-09-14\t111-0000001-0000001\tYes\n";
+        std::string le;
+        for (char c : utf8) {
+            le += c;
+            le += '\0';
+        }
+        const LoadedFile f = read_text(le);
+        REQUIRE(f.info.ok());
+        CHECK(f.info.encoding == "utf-16le");
+        CHECK(f.records.cancellations.size() == 1);
+    }
+}

@@ -1,6 +1,8 @@
 // Encoding detection and the push decoders (UTF-16, Windows-1252, CP932 → UTF-8).
 #include "core/ingest/encoding.h"
 
+#include <algorithm>
+
 #include "core/embedded.h"
 #include "core/ingest/text.h"
 
@@ -101,6 +103,15 @@ DetectedEncoding detect_encoding(std::string_view head, bool complete) {
         return {Encoding::utf8, 3};
     if (head.size() >= 2 && byte(0) == 0xFF && byte(1) == 0xFE) return {Encoding::utf16le, 2};
     if (head.size() >= 2 && byte(0) == 0xFE && byte(1) == 0xFF) return {Encoding::utf16be, 2};
+    // UTF-16 without a BOM: ASCII text shows as every other byte zero.
+    size_t zero_even = 0, zero_odd = 0;
+    const size_t probe = std::min<size_t>(head.size() & ~size_t(1), 4096);
+    for (size_t i = 0; i < probe; i += 2) {
+        zero_even += byte(i) == 0;
+        zero_odd += byte(i + 1) == 0;
+    }
+    if (probe >= 8 && zero_odd * 10 >= probe / 2 * 9 && zero_even == 0) return {Encoding::utf16le, 0};
+    if (probe >= 8 && zero_even * 10 >= probe / 2 * 9 && zero_odd == 0) return {Encoding::utf16be, 0};
     if (valid_utf8_prefix(head, !complete) == head.size()) return {Encoding::utf8, 0};
     if (looks_like_cp932(head, complete)) return {Encoding::cp932, 0};
     return {Encoding::windows1252, 0};

@@ -1,6 +1,8 @@
 // Magic-byte recognition of non-report files, and the list of readable kinds.
 #include "core/ingest/magic.h"
 
+#include <algorithm>
+
 namespace sh::ingest {
 
 namespace {
@@ -24,8 +26,14 @@ std::string describe_non_report(std::string_view h) {
     if (starts(h, "\x1F\x8B")) return "this is a gzip-compressed file; decompress it and add the report inside";
     if (starts(h, "7z\xBC\xAF")) return "this is a 7-Zip archive; extract it and add the report inside";
     if (starts(h, "Rar!")) return "this is a RAR archive; extract it and add the report inside";
-    // NUL bytes outside a UTF-16 byte-order mark: binary data.
-    const bool utf16 = starts(h, "\xFF\xFE") || starts(h, "\xFE\xFF");
+    // NUL bytes outside UTF-16 text (with a byte-order mark, or ASCII every other byte): binary.
+    bool utf16 = starts(h, "\xFF\xFE") || starts(h, "\xFE\xFF");
+    if (!utf16 && h.size() >= 8) {
+        size_t zeros_at[2] = {0, 0};
+        const size_t n = std::min<size_t>(h.size(), 4096) & ~size_t(1);
+        for (size_t i = 0; i < n; ++i) zeros_at[i & 1] += h[i] == '\0';
+        utf16 = (zeros_at[0] == 0 || zeros_at[1] == 0) && zeros_at[0] + zeros_at[1] >= n / 2 * 9 / 10;
+    }
     if (!utf16 && h.substr(0, 4096).find('\0') != std::string_view::npos)
         return "this is a binary file, not a text report";
     return "";

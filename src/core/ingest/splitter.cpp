@@ -58,6 +58,11 @@ void Splitter::push_first_line(std::string_view& text, RowSink& sink) {
             ++next_line_;
             continue;
         }
+        if (line.size() == 5 && line.compare(0, 4, "sep=") == 0) {  // Excel's delimiter hint line
+            delimiter_ = line[4];
+            ++next_line_;
+            return;
+        }
         delimiter_ = choose_delimiter(line);
         emit(line, 0, sink);
     }
