@@ -1,0 +1,212 @@
+// Return dissatisfaction, late responses, feedback rates and feedback dates, worked by hand.
+#include <doctest/doctest.h>
+
+#include "test_metrics_fixture.h"
+
+using namespace sh;
+using namespace sh::test;
+
+namespace {
+
+ReturnRequest return_request(OrderKey order, Day day, const std::string& status, Tri in_policy) {
+    ReturnRequest r;
+    r.order = order;
+    r.request_day = day;
+    r.status = status;
+    r.in_policy = in_policy;
+    r.quantity = 1;
+    return r;
+}
+
+Message message(const std::string& id, const char* received, const char* responded, bool not_needed = false) {
+    Message m;
+    m.id = id;
+    m.received = *parse_iso_timestamp(received);
+    if (responded) {
+        m.has_response = true;
+        m.responded = *parse_iso_timestamp(responded);
+    }
+    m.no_response_needed = not_needed;
+    return m;
+}
+
+FeedbackEntry entry(OrderKey order, Day day, uint8_t rating, bool removed = false) {
+    FeedbackEntry e;
+    e.order = order;
+    e.day = day;
+    e.rating = rating;
+    e.removed = removed;
+    return e;
+}
+
+}  // namespace
+
+// as_of 2026-11-20: 60-day window 09-22 .. 11-20 by request day.
+TEST_CASE("metrics: return dissatisfaction counts invalid rejections and requests pending over 48 h") {
+    Fixture f;
+    Records& orders = f.file("amazon.all_orders");
+    orders.orders.push_back(f.order(6, D(2026, 11, 1), Channel::afn));
+    Records& r = f.file("amazon.returns");
+    r.returns.push_back(return_request(f.id(1), D(2026, 11, 1), "Rejected", Tri::yes));   // invalid rejection
+    r.returns.push_back(return_request(f.id(2), D(2026, 11, 1), "Rejected", Tri::no));    // valid rejection
+    r.returns.push_back(return_request(f.id(3), D(2026, 11, 17), "Pending", Tri::yes));   // unanswered > 48 h by 11-20
+    r.returns.push_back(return_request(f.id(4), D(2026, 11, 18), "Pending", Tri::yes));   // not yet certain
+    r.returns.push_back(return_request(f.id(5), D(2026, 11, 10), "Approved", Tri::yes));
+    r.returns.push_back(return_request(f.id(6), D(2026, 11, 10), "Rejected", Tri::yes));  // afn order: left out
+    const Metric* m = find_metric(f.run(D(2026, 11, 20)), "return_dissatisfaction_rate", "mfn");
+    REQUIRE(m);
+    CHECK(m->denominator == 5);
+    CHECK(m->numerator == 2);
+    CHECK(m->status == "failing");
+    REQUIRE(m->items.size() == 2);
+    CHECK(m->items[0].kinds == std::vector<std::string>{"invalid_rejection"});
+    CHECK(m->items[1].kinds == std::vector<std::string>{"late_response"});
+    CHECK_FALSE(m->notes.empty());
+}
+
+// as_of 2026-11-20, messages in -08:00: 30-day window 10-22 .. 11-20 by received day.
+TEST_CASE("metrics: late response rate at the 24-hour edges") {
+    Fixture f;
+    Records& r = f.file("template.messages");
+    r.messages.push_back(message("m1", "2026-11-19T10:00:00-08:00", "2026-11-20T10:00:00-08:00"));  // exactly 24 h: on time
+    r.messages.push_back(message("m2", "2026-11-18T10:00:00-08:00", "2026-11-19T10:00:01-08:00"));  // 24 h + 1 s: late
+    r.messages.push_back(message("m3", "2026-11-19T23:59:59-08:00", nullptr));  // 24 h before 11-20 23:59:59: not late
+    r.messages.push_back(message("m4", "2026-11-19T23:59:58-08:00", nullptr));  // 24 h + 1 s: late
+    r.messages.push_back(message("m5", "2026-11-10T10:00:00-08:00", nullptr, true));  // no response needed
+    r.messages.push_back(message("m6", "2026-10-21T10:00:00-08:00", nullptr));  // before the window
+    const Result& res = f.run(D(2026, 11, 20));
+    const Metric* m = find_metric(res, "late_response_rate", "all");
+    REQUIRE(m);
+    CHECK(m->denominator == 4);
+    CHECK(m->numerator == 2);
+    REQUIRE(m->items.size() == 2);
+    CHECK(m->items[0].order_id == "m2");
+    CHECK(m->items[0].kinds == std::vector<std::string>{"late_response"});
+    CHECK(m->items[1].order_id == "m4");
+    CHECK(m->items[1].kinds == std::vector<std::string>{"unanswered"});
+    // the series as of 11-19: window 10-21 .. 11-19 holds m6 (late), m2 (late since 11-19), m1, m3, m4
+    REQUIRE(m->series.size() >= 2);
+    const DailyPoint& before = m->series[m->series.size() - 2];
+    CHECK(format_day(before.day) == "2026-11-19");
+    CHECK(before.numerator == 2);
+    CHECK(before.denominator == 5);
+}
+
+// as_of 2026-11-20: 30d 10-22 .. 11-20, 90d 08-23 .. 11-20, 365d 2025-11-21 .. 2026-11-20.
+TEST_CASE("metrics: feedback positive rates and average") {
+    Fixture f;
+    Records& r = f.file("template.feedback");
+    for (int i = 0; i < 18; ++i) r.feedback.push_back(entry(f.id(i + 1), D(2026, 11, 1), 5));
+    r.feedback.push_back(entry(f.id(100), D(2026, 11, 2), 3));
+    r.feedback.push_back(entry(f.id(101), D(2026, 11, 3), 1));
+    r.feedback.push_back(entry(f.id(102), D(2026, 11, 4), 1, true));  // removed: not counted
+    for (int i = 0; i < 80; ++i) r.feedback.push_back(entry(f.id(200 + i), D(2026, 6, 1), 5));
+    r.feedback.push_back(entry(f.id(300), D(2024, 1, 1), 1));
+    r.feedback.push_back(entry(f.id(301), D(2024, 1, 1), 1));
+    const Result& res = f.run(D(2026, 11, 20));
+    const Metric* d30 = find_metric(res, "feedback_positive_rate_30d");
+    const Metric* d90 = find_metric(res, "feedback_positive_rate_90d");
+    const Metric* d365 = find_metric(res, "feedback_positive_rate_365d");
+    const Metric* life = find_metric(res, "feedback_positive_rate_lifetime");
+    const Metric* avg = find_metric(res, "feedback_average_365d");
+    REQUIRE(d30);
+    REQUIRE(d90);
+    REQUIRE(d365);
+    REQUIRE(life);
+    REQUIRE(avg);
+    CHECK(d30->rule_of_thumb);
+    CHECK(d30->numerator == 18);
+    CHECK(d30->denominator == 20);
+    CHECK(d30->status == "failing");
+    CHECK(d30->needed_to_recover == 20);  // ceil((19 - 18) / 0.05): 38/40
+    CHECK(d90->numerator == 18);
+    CHECK(d90->denominator == 20);
+    CHECK(d365->numerator == 98);
+    CHECK(d365->denominator == 100);
+    CHECK(d365->status == "good");
+    CHECK(d365->headroom == 3);  // floor((98 - 95) / 0.95): 98/103 = 0.9515
+    CHECK(life->numerator == 98);
+    CHECK(life->denominator == 102);
+    CHECK(life->status == "warning");  // bad share 0.0392 >= 0.0375
+    CHECK(life->headroom == 1);        // floor((98 - 96.9) / 0.95)
+    CHECK_FALSE(life->recovers_on.has());
+    CHECK(avg->numerator == 494);
+    CHECK(avg->denominator == 100);
+    CHECK(avg->status == "good");
+    CHECK(avg->headroom == 12);  // further 1-star entries: 506/112 = 4.52, 507/113 = 4.49
+    REQUIRE(d30->items.size() == 2);
+    CHECK(d30->items[0].kinds == std::vector<std::string>{"neutral_feedback"});
+    REQUIRE(d30->components.size() == 3);
+    CHECK(d30->components[1] == std::pair<std::string, double>{"neutral", 1});
+    CHECK(res.feedback.present);
+}
+
+TEST_CASE("metrics: the Feedback Manager export alone gives no positive rate") {
+    Fixture f;
+    Records& r = f.file("amazon.feedback");
+    r.feedback.push_back(entry(f.id(1), D(2026, 11, 1), 1));
+    r.feedback.push_back(entry(f.id(2), D(2026, 11, 2), 3));
+    const Metric* m = find_metric(f.run(D(2026, 11, 20)), "feedback_positive_rate_30d");
+    REQUIRE(m);
+    CHECK(m->status == "no_data");
+    CHECK_FALSE(m->rate);
+    REQUIRE(m->components.size() == 3);
+    CHECK(m->components[1].second == 1);
+    CHECK(m->components[2].second == 1);
+}
+
+TEST_CASE("metrics: short feedback dates are resolved by choice, marketplace, header or values") {
+    auto make = [](Fixture& f) -> Records& {
+        Records& r = f.file("amazon.feedback", "feedback.txt");
+        FeedbackEntry e;
+        e.order = f.id(1);
+        e.rating = 1;
+        e.needs_date_order = true;
+        e.short_date = {26, 3, 4};  // "3/4/26"
+        r.feedback.push_back(e);
+        return r;
+    };
+    auto negative_day = [](const Result& res) -> std::string {
+        const Metric* m = find_metric(res, "feedback_positive_rate_lifetime");
+        return m && !m->items.empty() ? format_day(m->items[0].day) : "none";
+    };
+    SUBCASE("ambiguous: left out, with a warning saying how to choose") {
+        Fixture f;
+        make(f);
+        const Result& res = f.run(D(2026, 11, 20));
+        CHECK(negative_day(res) == "none");
+        REQUIRE(res.warnings.size() == 1);
+        CHECK(res.warnings[0].find("1 feedback entries in feedback.txt") == 0);
+        CHECK(res.warnings[0].find("--date-order") != std::string::npos);
+    }
+    SUBCASE("the user's choice") {
+        Fixture f;
+        make(f);
+        CHECK(negative_day(f.run(D(2026, 11, 20), "amazon", DateOrder::dmy)) == "2026-04-03");
+        CHECK(negative_day(f.run(D(2026, 11, 20), "amazon", DateOrder::mdy)) == "2026-03-04");
+    }
+    SUBCASE("the orders' marketplace beats the file's own evidence") {
+        Fixture f;
+        Records& fb = make(f);
+        fb.date_order_from_values = DateOrder::dmy;
+        Records& orders = f.file("amazon.all_orders");
+        orders.marketplaces = {"", "Amazon.com"};
+        Order o = f.order(1, D(2026, 3, 1));
+        o.marketplace = 1;
+        orders.orders.push_back(o);
+        CHECK(negative_day(f.run(D(2026, 11, 20))) == "2026-03-04");
+    }
+    SUBCASE("the selected marketplace policy") {
+        Fixture f;
+        make(f);
+        CHECK(negative_day(f.run(D(2026, 11, 20), "amazon.uk")) == "2026-04-03");
+    }
+    SUBCASE("the header language, then values in the file") {
+        Fixture f;
+        Records& fb = make(f);
+        fb.date_order_from_values = DateOrder::mdy;
+        CHECK(negative_day(f.run(D(2026, 11, 20))) == "2026-03-04");
+        f.files[0].records.date_order_from_header = DateOrder::dmy;
+        CHECK(negative_day(f.run(D(2026, 11, 20))) == "2026-04-03");
+    }
+}
