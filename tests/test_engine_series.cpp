@@ -1,0 +1,233 @@
+// The engine as a whole: daily series equal the metric evaluated as of each day, Amazon's own
+// figures beside ours, policies as data, and speed at a million orders.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <random>
+
+#include "core/engine/policy.h"
+#include "test_metrics_fixture.h"
+
+using namespace sh;
+using namespace sh::test;
+
+namespace {
+
+// A seller's half year with every kind of fact, drawn from a fixed seed.
+void fill_random(Fixture& f, int orders_count, uint32_t seed) {
+    std::mt19937 rng(seed);
+    auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    const Day start = D(2026, 6, 1);
+    Records& orders = f.file("amazon.all_orders");
+    Records& feedback = f.file("template.feedback");
+    Records& claims = f.file("template.claims");
+    Records& shipments = f.file("template.shipments");
+    Records& messages = f.file("template.messages");
+    Records& returns = f.file("amazon.returns");
+    Records& cancellations = f.file("amazon.cancellations");
+    for (int i = 1; i <= orders_count; ++i) {
+        Order o = f.order(i, start + pick(0, 172), pick(0, 3) == 0 ? Channel::afn : Channel::mfn);
+        if (pick(0, 19) == 0) {
+            o.cancelled = true;
+            o.last_updated = o.day + pick(0, 3);
+            o.buyer_requested_cancel = Tri(pick(0, 2));
+            if (pick(0, 2) == 0) cancellations.cancellations.push_back({o.key, o.day, pick(0, 1) == 0});
+        }
+        orders.orders.push_back(o);
+        if (pick(0, 9) == 0) {
+            FeedbackEntry e;
+            e.order = o.key;
+            e.day = o.day + pick(1, 20);
+            e.rating = uint8_t(pick(1, 5));
+            e.removed = pick(0, 9) == 0;
+            feedback.feedback.push_back(e);
+        }
+        if (pick(0, 49) == 0) {
+            Claim c;
+            c.order = pick(0, 9) == 0 ? f.ids.key("CLAIM-" + std::to_string(i)) : o.key;
+            c.order_day = o.day;
+            c.claim_day = o.day + pick(1, 30);
+            c.type = pick(0, 2) == 0 ? ClaimType::chargeback : ClaimType::a_to_z;
+            c.status = ClaimStatus(pick(0, 4));
+            c.amazon_funded = pick(0, 5) == 0;
+            claims.claims.push_back(c);
+        }
+        if (o.channel == Channel::mfn && !o.cancelled) {
+            Shipment s;
+            s.order = o.key;
+            s.order_day = o.day;
+            s.expected_ship = o.day + pick(1, 2);
+            if (pick(0, 9)) s.ship_confirm = s.expected_ship.day() + pick(-1, 2);
+            s.has_tracking = pick(0, 19) != 0;
+            s.tracking_valid = s.has_tracking && pick(0, 19) != 0;
+            s.promised_delivery = s.expected_ship.day() + pick(3, 5);
+            if (pick(0, 9)) s.delivered = s.promised_delivery.day() + pick(-2, 2);
+            s.units = uint32_t(pick(0, 3));
+            shipments.shipments.push_back(s);
+        }
+        if (pick(0, 14) == 0) {
+            Message m;
+            m.id = "msg-" + std::to_string(i);
+            m.received.utc_seconds = int64_t(o.day.n) * 86400 + pick(0, 86399);
+            m.received.offset_minutes = int16_t(pick(-8, 2) * 60);
+            m.received.has_time = true;
+            if (pick(0, 4)) {
+                m.has_response = true;
+                m.responded = m.received;
+                m.responded.utc_seconds += pick(0, 48 * 3600);
+            }
+            m.no_response_needed = pick(0, 9) == 0;
+            messages.messages.push_back(m);
+        }
+        if (o.channel == Channel::mfn && pick(0, 29) == 0) {
+            ReturnRequest r;
+            r.order = o.key;
+            r.order_day = o.day;
+            r.request_day = o.day + pick(3, 20);
+            static const char* statuses[] = {"Approved", "Rejected", "Pending", "Closed"};
+            r.status = statuses[pick(0, 3)];
+            r.in_policy = Tri(pick(0, 2));
+            r.a_to_z_claim = pick(0, 19) == 0;
+            returns.returns.push_back(r);
+        }
+    }
+}
+
+std::string key_of(const Metric& m) { return m.id + "/" + m.scope + "/" + m.category; }
+
+}  // namespace
+
+TEST_CASE("metrics: each day of the series equals the metric evaluated as of that day") {
+    Fixture f;
+    fill_random(f, 3000, 7);
+    const Result& main_result = f.run(D(2026, 11, 20));
+    std::map<std::string, Metric> as_of_last;
+    for (const Metric& m : main_result.metrics) as_of_last[key_of(m)] = m;
+    REQUIRE(as_of_last.count("odr/mfn/"));
+    REQUIRE(as_of_last.count("late_response_rate/all/"));
+    REQUIRE(as_of_last.count("return_dissatisfaction_rate/mfn/"));
+    int compared = 0;
+    for (Day d = D(2026, 8, 1); d <= D(2026, 11, 20); d = d + 9) {
+        Fixture g;
+        g.ids = f.ids;
+        g.files = f.files;
+        const Result& day_result = g.run(d);
+        for (const Metric& m : day_result.metrics) {
+            if (m.source != "computed") continue;
+            const Metric& last = as_of_last[key_of(m)];
+            const auto point = std::find_if(last.series.begin(), last.series.end(),
+                                            [&](const DailyPoint& p) { return p.day == d; });
+            REQUIRE(point != last.series.end());
+            INFO(key_of(m), " as of ", format_day(d));
+            CHECK(point->numerator == m.numerator);
+            CHECK(point->denominator == m.denominator);
+            ++compared;
+        }
+    }
+    CHECK(compared > 100);
+}
+
+TEST_CASE("metrics: Amazon's reported figures sit beside the computed ones") {
+    Fixture f;
+    Records& orders = f.file("amazon.all_orders");
+    for (int i = 1; i <= 100; ++i) orders.orders.push_back(f.order(i, D(2026, 10, 1)));
+    Records& ah = f.file("amazon.account_health");
+    ReportedMetric odr;
+    odr.id = "odr";
+    odr.scope = "mfn";
+    odr.has_numerator = odr.has_denominator = odr.has_rate = odr.has_target = true;
+    odr.numerator = 1;
+    odr.denominator = 120;
+    odr.rate = 1.0 / 120;
+    odr.target = 0.01;
+    odr.condition = "lt";
+    odr.status = "good";
+    odr.from = D(2026, 9, 1);
+    odr.to = D(2026, 10, 31);
+    odr.components = {{"claims", 1}};
+    ah.reported.push_back(odr);
+    ReportedMetric ahr;
+    ahr.id = "account_health_rating";
+    ahr.scope = "all";
+    ahr.status = "good";
+    ah.reported.push_back(ahr);
+    const Result& r = f.run(D(2026, 11, 20));
+    size_t computed = r.metrics.size(), reported = r.metrics.size();
+    for (size_t i = 0; i < r.metrics.size(); ++i) {
+        if (r.metrics[i].id == "odr" && r.metrics[i].scope == "mfn")
+            (r.metrics[i].source == "computed" ? computed : reported) = i;
+    }
+    REQUIRE(computed < r.metrics.size());
+    CHECK(reported == computed + 1);
+    const Metric& rep = r.metrics[reported];
+    CHECK(rep.numerator == 1);
+    CHECK(rep.denominator == 120);
+    CHECK(day_text(rep.window_from) == "2026-09-01");
+    CHECK_FALSE(rep.notes.empty());
+    CHECK(r.metrics.back().id == "account_health_rating");
+    CHECK(r.metrics.back().source == "amazon_report");
+}
+
+TEST_CASE("metrics: policies are embedded data; marketplaces inherit and set date order") {
+    const std::vector<std::string> names = policy_names();
+    CHECK(std::find(names.begin(), names.end(), "amazon") != names.end());
+    CHECK(std::find(names.begin(), names.end(), "amazon.us") != names.end());
+    std::string error;
+    const auto us = load_policy("amazon.us", error);
+    REQUIRE(us);
+    CHECK(us->feedback_date_order == DateOrder::mdy);
+    const MetricPolicy* odr = us->metric("odr");
+    REQUIRE(odr);
+    CHECK(odr->window.length == 60);
+    CHECK(odr->window.delay == 14);
+    CHECK(odr->rule.target.p == 1);
+    CHECK(odr->rule.target.q == 100);
+    CHECK(date_order_for_sales_channel("Amazon.co.uk") == DateOrder::dmy);
+    CHECK(date_order_for_sales_channel("amazon.com") == DateOrder::mdy);
+    CHECK_FALSE(load_policy("ebay.nowhere", error));
+    CHECK(error.find("unknown policy") != std::string::npos);
+
+    Fixture f;
+    f.file("amazon.all_orders").orders.push_back(f.order(1, D(2026, 10, 1)));
+    const Result& r = f.run(D(2026, 11, 20), "no-such-policy");
+    CHECK(r.policy == "amazon");
+    CHECK_FALSE(r.warnings.empty());
+}
+
+TEST_CASE("metrics: a million orders evaluate in well under a few seconds") {
+    Fixture f;
+    Records& orders = f.file("amazon.all_orders");
+    Records& claims = f.file("template.claims");
+    Records& shipments = f.file("template.shipments");
+    orders.orders.reserve(1000000);
+    std::mt19937 rng(3);
+    for (int i = 1; i <= 1000000; ++i) {
+        Order o = f.order(i, D(2025, 11, 20) + int(rng() % 366), rng() % 3 ? Channel::mfn : Channel::afn);
+        o.cancelled = rng() % 50 == 0;
+        orders.orders.push_back(o);
+        if (rng() % 100 == 0) {
+            Claim c;
+            c.order = o.key;
+            c.claim_day = o.day + 5;
+            claims.claims.push_back(c);
+        }
+        if (o.channel == Channel::mfn && rng() % 4 == 0) {
+            Shipment s;
+            s.order = o.key;
+            s.expected_ship = o.day + 1;
+            s.ship_confirm = o.day + int(rng() % 3);
+            s.has_tracking = s.tracking_valid = true;
+            s.promised_delivery = o.day + 5;
+            s.delivered = o.day + int(rng() % 7);
+            shipments.shipments.push_back(s);
+        }
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    const Result& r = f.run(D(2026, 11, 20));
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    MESSAGE("evaluate(1,000,000 orders) took ", seconds, " s");
+    CHECK(find_metric(r, "odr", "mfn"));
+    CHECK(seconds < 5.0);
+}
