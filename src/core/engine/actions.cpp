@@ -141,8 +141,9 @@ void plan_feedback(const EvalContext& ctx, const FeedbackReport& report, Planner
 void plan_shipments(const EvalContext& ctx, Planner& plan) {
     uint64_t due_today = 0, overdue = 0;
     Day oldest = ctx.as_of;
-    for (const Shipment& s : ctx.facts.shipments) {
-        if (!s.expected_ship.has() || shipment_left_out(ctx, s.order)) continue;
+    for (size_t i = 0; i < ctx.facts.shipments.size(); ++i) {
+        const Shipment& s = ctx.facts.shipments[i];
+        if (!s.expected_ship.has() || ctx.shipment_out[i]) continue;
         if (s.ship_confirm.has() && s.ship_confirm.day() <= ctx.as_of) continue;
         const Day e = s.expected_ship.day();
         if (e == ctx.as_of) ++due_today;

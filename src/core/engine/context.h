@@ -21,6 +21,8 @@ struct EvalContext {
     Day first;                       // first day of the loaded range (series start)
     std::vector<Metric>& metrics;    // computed metrics, appended in policy order
     std::vector<std::string>& warnings;
+    // Per shipment in facts.shipments: left out (afn or cancelled order), computed once.
+    std::vector<uint8_t> shipment_out;
 
     WindowCounter counter(const MetricPolicy& m) const { return WindowCounter(m.window, first, as_of); }
     std::string order_text(OrderKey key) const { return ids.text(key); }

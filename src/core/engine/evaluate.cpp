@@ -10,6 +10,7 @@
 #include "core/engine/facts.h"
 #include "core/engine/policy.h"
 #include "core/engine/reported.h"
+#include "core/engine/shipping.h"
 #include "core/feedback/analyse.h"
 #include "core/version.h"
 
@@ -80,7 +81,10 @@ Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, co
     Day first = facts.first_event.has() ? std::min(facts.first_event.day(), as_of) : as_of;
     first = std::max(first, as_of - kMaxSeriesDays);
 
-    EvalContext ctx{facts, *policy, ids, as_of, first, result.metrics, result.warnings};
+    EvalContext ctx{facts, *policy, ids, as_of, first, result.metrics, result.warnings, {}};
+    ctx.shipment_out.resize(facts.shipments.size());
+    for (size_t i = 0; i < facts.shipments.size(); ++i)
+        ctx.shipment_out[i] = shipment_left_out(ctx, facts.shipments[i].order) ? 1 : 0;
     for (const MetricPolicy& m : policy->metrics) {
         if (const Family fn = family_function(m.family)) fn(ctx, m);
         else result.warnings.push_back("policy " + policy->id + ": metric " + m.id + " has an unknown family '" +

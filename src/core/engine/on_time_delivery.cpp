@@ -14,8 +14,9 @@ void evaluate_on_time_delivery(const EvalContext& ctx, const MetricPolicy& mp) {
     if (!fed) return;
     WindowCounter wc = ctx.counter(mp);
     std::vector<PendingItem> items;
-    for (const Shipment& s : ctx.facts.shipments) {
-        if (!s.promised_delivery.has() || shipment_left_out(ctx, s.order)) continue;
+    for (size_t i = 0; i < ctx.facts.shipments.size(); ++i) {
+        const Shipment& s = ctx.facts.shipments[i];
+        if (!s.promised_delivery.has() || ctx.shipment_out[i]) continue;
         const TrackingVerdict t = tracking_of(ctx, s);
         if (!t.valid) continue;
         const Day p = s.promised_delivery.day();

@@ -41,8 +41,9 @@ void evaluate_late_shipment(const EvalContext& ctx, const MetricPolicy& mp) {
     if (!fed) return;
     WindowCounter wc = ctx.counter(mp);
     std::vector<PendingItem> items;
-    for (const Shipment& s : ctx.facts.shipments) {
-        if (!s.expected_ship.has() || shipment_left_out(ctx, s.order)) continue;
+    for (size_t i = 0; i < ctx.facts.shipments.size(); ++i) {
+        const Shipment& s = ctx.facts.shipments[i];
+        if (!s.expected_ship.has() || ctx.shipment_out[i]) continue;
         const Day e = s.expected_ship.day();
         wc.add_den(e, e);
         const bool confirmed_on_time = s.ship_confirm.has() && s.ship_confirm.day() <= e;

@@ -25,11 +25,12 @@ void evaluate_valid_tracking(const EvalContext& ctx, const MetricPolicy& mp) {
     std::vector<Confirmed> rows;
     std::vector<OrderKey> with_shipment;
     bool fed = !ctx.facts.tracking.empty();
-    for (const Shipment& s : ctx.facts.shipments) {
+    for (size_t i = 0; i < ctx.facts.shipments.size(); ++i) {
+        const Shipment& s = ctx.facts.shipments[i];
         if (!s.ship_confirm.has()) continue;
         fed = true;
         with_shipment.push_back(s.order);
-        if (shipment_left_out(ctx, s.order)) continue;
+        if (ctx.shipment_out[i]) continue;
         const TrackingVerdict t = tracking_of(ctx, s);
         rows.push_back({s.order, s.ship_confirm.day(), t.has_tracking, t.valid, t.category});
     }
