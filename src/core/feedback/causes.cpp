@@ -1,8 +1,8 @@
 // Cue matching with negation scope and contrast (feedback.md "Root causes").
 //
 // 1. Contrast words ("but", "但是", "けど") and clause punctuation bound every scope.
-// 2. Every cue phrase of every lexicon is found; a cue inside a longer cue is dropped
-//    ("not received" inside "refund not received .." is not shipping_speed).
+// 2. Every cue phrase of every lexicon is found; a cue inside (or overlapping) a longer cue is
+//    dropped ("not received" inside "refund not received .." is not shipping_speed).
 // 3. A negator ("not", "没有", "nicht") up to negation_window tokens before a cue, in the
 //    same clause, cancels it, unless the negator is itself part of a cue ("never arrived")
 //    or of a [not negation] phrase ("不错"). Japanese negates after: 壊れていない.
@@ -19,9 +19,11 @@ namespace {
 
 constexpr uint8_t kContrast = 1, kCovered = 2, kNegEnd = 4, kNegStart = 8, kNotNegation = 16;
 
+// `inner` is inside `outer`, or overlaps it and is shorter: the longer cue owns the words
+// ("回消息太慢" is communication; the "慢了" sharing its 慢 is not shipping).
 bool contains(const Match& outer, const Match& inner) {
-    return outer.first <= inner.first && inner.last <= outer.last &&
-           (outer.last - outer.first) > (inner.last - inner.first);
+    const bool overlap = outer.first < inner.last && inner.first < outer.last;
+    return overlap && (outer.last - outer.first) > (inner.last - inner.first);
 }
 
 bool is_scope_end(const TokenText& text, const std::vector<uint8_t>& flags, size_t t) {

@@ -55,12 +55,18 @@ Lang detect_language(std::string_view original, const TokenText& text) {
     std::array<int, kLangCount> score{};
     if (kana >= 2 || (kana == 1 && han <= 4)) return Lang::ja;
     if (han >= 2 || (han == 1 && words == 0)) {
-        // One character per [detect] entry: each Han character is looked up once per language.
+        // [detect] entries of one or two characters: each Han character, and each pair of
+        // neighbouring ones ("詐欺"), is looked up once per language.
         for (size_t i = 0; i < text.size(); ++i) {
             if (text[i].kind != TokenKind::han) continue;
             const std::string_view c = token_text(text.text, text[i]);
-            for (Lang l : {Lang::zh_hans, Lang::zh_hant, Lang::ja})
+            const bool pair = i + 1 < text.size() && text[i + 1].kind == TokenKind::han;
+            const std::string_view two =
+                pair ? text.text.substr(text[i].begin, text[i + 1].end - text[i].begin) : std::string_view();
+            for (Lang l : {Lang::zh_hans, Lang::zh_hant, Lang::ja}) {
                 if (in_sorted(lexicon(l).detect, c)) ++score[size_t(l)];
+                if (pair && in_sorted(lexicon(l).detect, two)) score[size_t(l)] += 2;
+            }
         }
         return best_of(score, {Lang::zh_hans, Lang::zh_hant, Lang::ja});
     }
