@@ -10,6 +10,7 @@
   const canvas = document.getElementById('canvas');
   let mod = null;
   let queue = Promise.resolve();   // files are streamed one after another
+  let cjkFont = null;              // null | 'loading' | 'loaded' (fonts/cjk.ttf)
 
   function showFallback(message) {
     const el = document.getElementById('fallback');
@@ -106,6 +107,14 @@
       setDateOrder: (order) => { if (!callWithString(mod._sh_set_date_order, order)) throw new RangeError('setDateOrder takes "dmy" or "mdy"'); },
       removeFile: (index) => { mod._sh_remove_file(index); refreshSummary(); },
       clear: () => { mod._sh_clear(); refreshSummary(); },
+      // Dashboard (issue 6): UI language, theme, panels; cjkFontLoaded() for tests.
+      setLanguage: (code) => { if (!callWithString(mod._sh_set_language, code)) throw new RangeError('setLanguage takes "en", "zh-Hans" or "zh-Hant"'); },
+      language: () => mod.UTF8ToString(mod._sh_language()),
+      setTheme: (theme) => { mod._sh_set_dark(theme === 'light' ? 0 : 1); },
+      showPanel: (name) => { if (!callWithString(mod._sh_show_panel, name)) throw new RangeError('showPanel takes overview, today, drilldown, feedback, whatif or files'); },
+      selectMetric: (id, scope) => callWithString((p) => callWithString((q) => mod._sh_select_metric(p, q), scope || ''), id) === 1,
+      cjkFontLoaded: () => cjkFont === 'loaded',
+      frameMs: () => mod._sh_frame_ms(),
     });
     window.dispatchEvent(new Event('sellerhealthready'));
   }
@@ -120,6 +129,28 @@
     canvas,
     onAppStarted: () => {},
     onResultChanged: () => refreshSummary(),
+    // The CJK font is a separate site file, fetched only when the app asks (Chinese UI, or CJK
+    // text in a report) and handed to the app's font atlas.
+    fetchCjkFont: () => {
+      if (cjkFont) return;
+      cjkFont = 'loading';
+      fetch('fonts/cjk.ttf').then((r) => {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.arrayBuffer();
+      }).then((buffer) => {
+        const bytes = new Uint8Array(buffer);
+        const ptr = mod._malloc(bytes.length);
+        mod.HEAPU8.set(bytes, ptr);
+        mod._sh_set_cjk_font(ptr, bytes.length);
+        mod._free(ptr);
+        cjkFont = 'loaded';
+      }).catch((err) => { cjkFont = null; console.warn('CJK font not loaded: ' + err); });
+    },
+    onUiChanged: (language, dark) => {
+      document.documentElement.lang = language;
+      document.documentElement.style.background = dark ? '' : '#f5f5f7';
+      refreshSummary();
+    },
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
   }).then((m) => {

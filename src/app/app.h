@@ -2,9 +2,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "app/i18n.h"
 #include "core/session.h"
 
 struct ImFont;
@@ -25,24 +27,76 @@ struct GaugeDraw {
     float fill[4]{}, track[4]{}, tick[4]{};
 };
 
+// The dashboard's panels (tabs on a wide screen, the same order in one column on a phone).
+enum class Panel : int { overview, today, drilldown, feedback, whatif, files, count };
+
+// What-if sliders of one metric (keyed by id + scope + category).
+struct WhatIfSliders {
+    std::string key;
+    int extra_orders = 0;
+    int extra_bad = 0;
+};
+
+// The CJK font: fetched from the site on demand, merged into the atlas with only the glyphs used.
+struct CjkFont {
+    std::vector<char> bytes;           // the subset TrueType file (empty until fetched)
+    bool requested = false;            // platform::fetch_cjk_font() was called
+    std::u32string baked;              // code points baked into the current atlas
+    std::u32string wanted;             // code points the UI needs (translations + content)
+};
+
 struct App {
     Session session;
+    // A read-only shared snapshot (issue 7): when set, every panel shows it instead of the
+    // session's result, and nothing that changes the session is offered.
+    std::optional<Result> snapshot;
     std::vector<PendingFile> pending;     // queued by the page, front = streaming now
     std::vector<GaugeDraw> gauges;        // rebuilt every frame
     float dpi_scale = 1.0f;               // devicePixelRatio the fonts and style were built for
     ImFont* body_font = nullptr;
     ImFont* title_font = nullptr;
+    ImFont* big_font = nullptr;           // the large figure on metric cards
     int framebuffer_width = 0, framebuffer_height = 0;
     bool dark = true;
+    bool style_dirty = false;             // theme changed: rebuild the style before the next frame
+    bool fonts_dirty = false;             // glyphs or CJK font changed: rebuild the atlas
+    Language language = Language::en;
+    CjkFont cjk;
     uint64_t result_generation = 0;       // bumps whenever the result may have changed
     uint64_t announced_generation = 0;    // last generation reported to the page
+    uint64_t scanned_generation = ~0ull;  // last generation scanned for CJK text
+    double frame_ms = 0;                  // CPU time of the last frame's UI (NewFrame to Render)
+
+    // Navigation and panel state.
+    Panel panel = Panel::overview;
+    bool panel_requested = false;         // select `panel` in the tab bar on the next frame
+    std::string selected_metric;          // drill-down: metric key (id/scope/source/category)
+    int selected_entry = -1;              // feedback: index into entries
+    char item_filter[64] = "";
+    char entry_filter[64] = "";
+    char as_of_text[16] = "";
+    std::vector<WhatIfSliders> whatif;
 };
+
+// The result every panel shows: the shared snapshot when there is one, else the session's.
+const Result& shown_result(App& app);
+bool read_only(const App& app);
+// A stable key for a metric (drill-down selection, what-if sliders).
+std::string metric_key(const Metric& m);
 
 // Builds fonts and style for a devicePixelRatio (called again when it changes).
 void apply_scale(App& app, float dpi_scale);
+// Rebuilds only the style (theme switch).
+void apply_style(App& app);
+// Before NewFrame: notes CJK text in the UI or the result and asks the host for the CJK font
+// when needed; true when the font atlas must be rebuilt (call apply_scale again).
+bool update_glyph_needs(App& app);
 // Draws one frame of UI (between ImGui::NewFrame and ImGui::Render).
 void draw_frame(App& app);
-// One line per metric for screen readers and the page's aria-live region.
+// One line per metric for screen readers and the page's aria-live region (in the UI language).
 std::string summary_text(App& app);
+// Language and theme setters shared by the controls and the page's script API.
+void set_language(App& app, Language language);
+void set_dark(App& app, bool dark);
 
 }  // namespace sh::app

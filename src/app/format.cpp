@@ -1,7 +1,10 @@
-// Text helpers for the panels.
+// Text helpers for the panels (all words through the translation tables).
 #include "app/format.h"
 
+#include <cmath>
 #include <cstdio>
+
+#include "app/i18n.h"
 
 namespace sh::app {
 
@@ -12,32 +15,30 @@ std::string percent(std::optional<double> rate, int decimals) {
     return buf;
 }
 
+bool is_percentage(const Metric& m) {
+    if (m.id == "feedback_average_365d" || m.id == "account_health_rating") return false;
+    return !(m.target && *m.target > 1.0);
+}
+
+std::string value_text(const Metric& m, std::optional<double> value) {
+    if (!value) return "—";
+    if (is_percentage(m)) return percent(value);
+    char buf[32];
+    if (m.id == "account_health_rating") std::snprintf(buf, sizeof buf, "%.0f", *value);
+    else std::snprintf(buf, sizeof buf, "%.2f", *value);
+    return buf;
+}
+
+std::string metric_name(const Metric& m) { return tr_word("metric.", m.id); }
+
 std::string metric_title(const Metric& m) {
-    static const std::pair<const char*, const char*> kNames[] = {
-        {"odr", "Order Defect Rate"},
-        {"cancel_rate", "Pre-fulfillment cancel rate"},
-        {"late_shipment_rate_10d", "Late shipment rate (10 days)"},
-        {"late_shipment_rate_30d", "Late shipment rate (30 days)"},
-        {"valid_tracking_rate", "Valid tracking rate"},
-        {"on_time_delivery_rate", "On-time delivery rate"},
-        {"unit_on_time_delivery_rate", "Unit on-time delivery rate"},
-        {"return_dissatisfaction_rate", "Return dissatisfaction rate"},
-        {"late_response_rate", "Late response rate"},
-        {"feedback_positive_rate_30d", "Positive feedback (30 days)"},
-        {"feedback_positive_rate_90d", "Positive feedback (90 days)"},
-        {"feedback_positive_rate_365d", "Positive feedback (365 days)"},
-        {"feedback_positive_rate_lifetime", "Positive feedback (lifetime)"},
-        {"feedback_average_365d", "Average feedback rating (365 days)"},
-        {"invoice_defect_rate", "Invoice defect rate"},
-        {"account_health_rating", "Account Health Rating"},
-    };
-    std::string title = m.id;
-    for (const auto& [id, name] : kNames)
-        if (m.id == id) title = name;
-    title += " · " + m.scope;
+    std::string title = metric_name(m);
+    title += " · " + tr_word("scope.", m.scope);
     if (!m.category.empty()) title += " · " + m.category;
     return title;
 }
+
+std::string status_word(const std::string& status) { return tr_word("status.", status); }
 
 ImU32 status_color(const std::string& status) {
     if (status == "good") return IM_COL32(46, 170, 96, 255);
@@ -47,14 +48,23 @@ ImU32 status_color(const std::string& status) {
 }
 
 std::string target_text(const Metric& m) {
-    if (!m.target) return "no target";
-    const std::string t = percent(m.target);
-    if (m.condition == "lt") return "below " + t;
-    if (m.condition == "lte") return "at most " + t;
-    if (m.condition == "gt") return "above " + t;
-    if (m.condition == "gte") return "at least " + t;
-    if (m.condition == "eq") return "exactly " + std::to_string(static_cast<long long>(*m.target));
-    return t;
+    if (!m.target) return tr("target.none");
+    const std::string t = value_text(m, m.target);
+    const std::string key = "target." + m.condition;
+    return trf(key.c_str(), {t});
+}
+
+std::string day_text(const MaybeDay& day) { return day.has() ? format_day(day.day()) : std::string("—"); }
+
+std::string count_text(double n) {
+    const long long v = std::llround(n);
+    std::string digits = std::to_string(v < 0 ? -v : v);
+    std::string out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return v < 0 ? "-" + out : out;
 }
 
 std::string human_bytes(uint64_t bytes) {
@@ -63,6 +73,11 @@ std::string human_bytes(uint64_t bytes) {
     else if (bytes < (1u << 20)) std::snprintf(buf, sizeof buf, "%.1f KB", static_cast<double>(bytes) / 1024.0);
     else std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
     return buf;
+}
+
+std::string window_text(const Metric& m) {
+    if (!m.window_from.has() && !m.window_to.has()) return tr("window.lifetime");
+    return day_text(m.window_from) + " – " + day_text(m.window_to);
 }
 
 }  // namespace sh::app

@@ -1,4 +1,5 @@
-// One frame of the UI: header, drop zone, loaded files, and a card per metric.
+// One frame of the UI: header, controls, the drop zone, and the panels as tabs (wide screens)
+// or one column (phones); plus the aria-live summary, which says what the overview shows.
 #include <imgui.h>
 
 #include <algorithm>
@@ -7,126 +8,144 @@
 #include "app/app.h"
 #include "app/format.h"
 #include "app/gauge.h"
+#include "app/panels.h"
 #include "app/platform.h"
 
 namespace sh::app {
 
-namespace {
+const Result& shown_result(App& app) { return app.snapshot ? *app.snapshot : app.session.result(); }
+bool read_only(const App& app) { return app.snapshot.has_value(); }
 
-void draw_header(App& app) {
-    const float s = app.dpi_scale;
-    ImGui::PushFont(app.title_font);
-    ImGui::TextUnformatted("Seller Health");
-    ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("  account health from your own reports — nothing leaves this computer");
-    ImGui::SameLine(ImGui::GetWindowWidth() - 170 * s);
-    if (ImGui::Button("Open reports…", ImVec2(150 * s, 0))) platform::open_file_picker();
-    ImGui::Separator();
+std::string metric_key(const Metric& m) { return m.id + "/" + m.scope + "/" + m.source + "/" + m.category; }
+
+void set_language(App& app, Language language) {
+    if (app.language == language) return;
+    app.language = language;
+    set_translation_language(language);
+    app.scanned_generation = ~0ull;  // the glyphs needed change
+    ++app.result_generation;         // the summary's words change
+    platform::ui_changed(language_code(language), app.dark);
 }
 
-void draw_drop_zone(App& app) {
-    const float s = app.dpi_scale;
+void set_dark(App& app, bool dark) {
+    if (app.dark == dark) return;
+    app.dark = dark;
+    app.style_dirty = true;
+    platform::ui_changed(language_code(app.language), dark);
+}
+
+namespace {
+
+void draw_header(App& app, const Layout& layout) {
+    const float s = layout.s;
+    ImGui::PushFont(app.title_font);
+    ImGui::TextUnformatted(tr("app.title"));
+    ImGui::PopFont();
+    const char* open = tr("header.open");
+    const float button_w = ImGui::CalcTextSize(open).x + 2 * ImGui::GetStyle().FramePadding.x;
+    if (!layout.narrow) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("  %s", tr("app.tagline"));
+    }
+    if (!read_only(app)) {
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - button_w));
+        if (ImGui::Button(open)) platform::open_file_picker();
+    }
+    if (layout.narrow) ImGui::TextDisabled("%s", tr("app.tagline"));
+    (void)s;
+}
+
+void draw_drop_zone(App& app, const Layout& layout) {
+    const float s = layout.s;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const ImVec2 size(avail.x, std::min(avail.y, 220 * s));
+    const ImVec2 size(avail.x, std::min(std::max(avail.y - 120 * s, 140 * s), 240 * s));
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), ImGui::GetColorU32(ImGuiCol_Border), 10 * s, 0, 2 * s);
-    const char* line1 = "Drop your Seller Central reports here";
-    const char* line2 = "All Orders, Feedback, Returns, Account Health (JSON), claims and shipments templates";
-    const ImVec2 t1 = ImGui::CalcTextSize(line1), t2 = ImGui::CalcTextSize(line2);
-    dl->AddText(ImVec2(p.x + (size.x - t1.x) / 2, p.y + size.y / 2 - t1.y), ImGui::GetColorU32(ImGuiCol_Text), line1);
-    dl->AddText(ImVec2(p.x + (size.x - t2.x) / 2, p.y + size.y / 2 + 4 * s), ImGui::GetColorU32(ImGuiCol_TextDisabled), line2);
+    const float wrap = size.x - 32 * s;
+    const char* line1 = tr("drop.title");
+    const char* line2 = tr("drop.kinds");
+    const char* line3 = tr("drop.private");
+    ImGui::PushFont(app.title_font);
+    const ImVec2 t1 = ImGui::CalcTextSize(line1, nullptr, false, wrap);
+    ImGui::PopFont();
+    const ImVec2 t2 = ImGui::CalcTextSize(line2, nullptr, false, wrap);
+    const ImVec2 t3 = ImGui::CalcTextSize(line3, nullptr, false, wrap);
+    float y = p.y + (size.y - t1.y - t2.y - t3.y - 16 * s) / 2;
+    dl->AddText(app.title_font, app.title_font->FontSize, ImVec2(p.x + (size.x - t1.x) / 2, y),
+                ImGui::GetColorU32(ImGuiCol_Text), line1, nullptr, wrap);
+    y += t1.y + 8 * s;
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + std::max(16 * s, (size.x - t2.x) / 2), y),
+                ImGui::GetColorU32(ImGuiCol_TextDisabled), line2, nullptr, wrap);
+    y += t2.y + 8 * s;
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + std::max(16 * s, (size.x - t3.x) / 2), y),
+                IM_COL32(46, 170, 96, 255), line3, nullptr, wrap);
     ImGui::Dummy(size);
 }
 
-void draw_files(App& app) {
-    const float s = app.dpi_scale;
-    const auto& files = app.session.files();
-    if (files.empty() && app.pending.empty()) return;
-    ImGui::SeparatorText("Loaded files");
-    for (const PendingFile& p : app.pending) {
-        const uint64_t done = p.streaming ? app.session.bytes_in_progress() : 0;
-        const float fraction = p.size ? static_cast<float>(static_cast<double>(done) / static_cast<double>(p.size)) : 0.0f;
-        const ImVec2 at = ImGui::GetCursorScreenPos();
-        const float r = 10 * s;
-        draw_gauge(app, ImVec2(at.x + r, at.y + r), r, fraction, -1.0f, IM_COL32(66, 150, 250, 255));
-        ImGui::Dummy(ImVec2(2 * r, 2 * r));
-        ImGui::SameLine();
-        char overlay[96];
-        std::snprintf(overlay, sizeof overlay, "%s of %s", human_bytes(done).c_str(), human_bytes(p.size).c_str());
-        ImGui::ProgressBar(p.streaming ? fraction : 0.0f, ImVec2(240 * s, 0), p.streaming ? overlay : "waiting");
-        ImGui::SameLine();
-        ImGui::TextUnformatted(p.name.c_str());
+void draw_snapshot_banner(App& app) {
+    if (!read_only(app)) return;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(66, 150, 250, 60));
+    ImGui::BeginChild("snapshot", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y),
+                      ImGuiChildFlags_Border);
+    ImGui::TextWrapped("%s", tr("snapshot.banner"));
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+struct PanelInfo {
+    Panel panel;
+    const char* key;
+};
+constexpr PanelInfo kPanels[] = {
+    {Panel::overview, "panel.overview"}, {Panel::today, "panel.today"},     {Panel::drilldown, "panel.drilldown"},
+    {Panel::feedback, "panel.feedback"}, {Panel::whatif, "panel.whatif"},   {Panel::files, "panel.files"},
+};
+
+void draw_panel(App& app, Panel panel, const Layout& layout) {
+    switch (panel) {
+        case Panel::overview: draw_overview_panel(app, layout); break;
+        case Panel::today: draw_today_panel(app, layout); break;
+        case Panel::drilldown: draw_drilldown_panel(app, layout); break;
+        case Panel::feedback: draw_feedback_panel(app, layout); break;
+        case Panel::whatif: draw_whatif_panel(app, layout); break;
+        case Panel::files: draw_files_panel(app, layout); break;
+        default: break;
     }
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!files.empty() && ImGui::BeginTable("files", 7, flags)) {
-        ImGui::TableSetupColumn("File");
-        ImGui::TableSetupColumn("Kind");
-        ImGui::TableSetupColumn("Encoding");
-        ImGui::TableSetupColumn("Rows");
-        ImGui::TableSetupColumn("Skipped");
-        ImGui::TableSetupColumn("Problems");
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 70 * s);
-        ImGui::TableHeadersRow();
-        size_t remove = files.size();
-        for (size_t i = 0; i < files.size(); ++i) {
-            const InputInfo& in = files[i].info;
-            ImGui::PushID(static_cast<int>(i));
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(in.name.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(in.kind.empty() ? "not recognised" : in.kind.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(in.encoding.c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%llu", static_cast<unsigned long long>(in.rows));
-            ImGui::TableNextColumn();
-            ImGui::Text("%llu", static_cast<unsigned long long>(in.skipped));
-            ImGui::TableNextColumn();
-            if (!in.ok()) ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1), "%s", in.error.c_str());
-            for (const Problem& p : in.problems)
-                ImGui::TextWrapped("line %u%s%s: %s", p.line, p.column.empty() ? "" : ", ", p.column.c_str(), p.message.c_str());
-            ImGui::TableNextColumn();
-            if (ImGui::SmallButton("Remove")) remove = i;
-            ImGui::PopID();
-        }
-        ImGui::EndTable();
-        if (remove < files.size()) {
-            app.session.remove_file(remove);
-            ++app.result_generation;
+}
+
+// Number keys 1–6 switch panels when no text field has the keyboard.
+void panel_shortcuts(App& app) {
+    if (ImGui::GetIO().WantTextInput) return;
+    for (int i = 0; i < static_cast<int>(Panel::count); ++i) {
+        if (ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + i), false)) {
+            app.panel = static_cast<Panel>(i);
+            app.panel_requested = true;
         }
     }
 }
 
-void draw_metric_card(App& app, const Metric& m) {
-    const float s = app.dpi_scale;
-    const float r = 26 * s;
-    ImGui::BeginChild(ImGui::GetID(&m), ImVec2(340 * s, 96 * s), true);
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    float value = 0, target = -1;
-    if (m.rate && m.target) {
-        // Show the bad share against twice the allowed bad share, so the tick sits mid-ring.
-        const bool lower_is_better = m.condition == "lt" || m.condition == "lte";
-        const double bad = lower_is_better ? *m.rate : 1.0 - *m.rate;
-        const double allowed = lower_is_better ? *m.target : 1.0 - *m.target;
-        if (allowed > 0) {
-            value = static_cast<float>(bad / (2 * allowed));
-            target = 0.5f;
+void draw_tabs(App& app, const Layout& layout) {
+    panel_shortcuts(app);
+    const ImGuiTabBarFlags flags = layout.narrow ? ImGuiTabBarFlags_FittingPolicyScroll
+                                                 : ImGuiTabBarFlags_FittingPolicyResizeDown;
+    if (!ImGui::BeginTabBar("panels", flags)) return;
+    for (const PanelInfo& p : kPanels) {
+        ImGuiTabItemFlags item_flags = 0;
+        if (app.panel_requested && app.panel == p.panel) item_flags |= ImGuiTabItemFlags_SetSelected;
+        char label[128];
+        std::snprintf(label, sizeof label, "%s###%s", tr(p.key), p.key);
+        if (ImGui::BeginTabItem(label, nullptr, item_flags)) {
+            if (!app.panel_requested) app.panel = p.panel;
+            ImGui::BeginChild("panel", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
+            draw_panel(app, p.panel, layout);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
         }
     }
-    draw_gauge(app, ImVec2(at.x + r, at.y + r + 4 * s), r, value, target, status_color(m.status));
-    ImGui::Dummy(ImVec2(2 * r, 2 * r));
-    ImGui::SameLine();
-    ImGui::BeginGroup();
-    ImGui::TextUnformatted(metric_title(m).c_str());
-    ImGui::Text("%s   %s", percent(m.rate).c_str(), m.status.c_str());
-    ImGui::TextDisabled("%s · %.0f / %.0f%s", target_text(m).c_str(), m.numerator, m.denominator,
-                        m.source == "amazon_report" ? " · reported by Amazon" : "");
-    ImGui::EndGroup();
-    ImGui::EndChild();
+    app.panel_requested = false;
+    ImGui::EndTabBar();
 }
 
 }  // namespace
@@ -134,24 +153,24 @@ void draw_metric_card(App& app, const Metric& m) {
 void draw_frame(App& app) {
     app.gauges.clear();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
+    Layout layout;
+    layout.s = app.dpi_scale;
+    layout.narrow = vp->WorkSize.x / app.dpi_scale < 700.0f;
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
     ImGui::Begin("Seller Health", nullptr, flags);
-    draw_header(app);
-    if (app.session.files().empty() && app.pending.empty()) draw_drop_zone(app);
-    draw_files(app);
-    const Result& result = app.session.result();
-    if (!result.metrics.empty()) {
-        ImGui::SeparatorText("Account health");
-        const float card = 348 * app.dpi_scale;
-        const int per_row = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / card));
-        int i = 0;
-        for (const Metric& m : result.metrics) {
-            if (i++ % per_row) ImGui::SameLine();
-            draw_metric_card(app, m);
-        }
+    draw_header(app, layout);
+    draw_controls(app, layout);
+    draw_snapshot_banner(app);
+    const bool empty = shown_result(app).inputs.empty() && app.pending.empty() && !read_only(app);
+    if (empty) {
+        draw_drop_zone(app, layout);
+        draw_templates(app, layout);
+    } else {
+        draw_progress(app, layout);
+        draw_tabs(app, layout);
     }
     ImGui::End();
     if (app.announced_generation != app.result_generation) {
@@ -161,19 +180,21 @@ void draw_frame(App& app) {
 }
 
 std::string summary_text(App& app) {
-    const Result& result = app.session.result();
+    const Result& result = shown_result(app);
     std::string out;
-    for (const Metric& m : result.metrics) {
-        out += metric_title(m) + ": " + percent(m.rate) + ", " + m.status + " (target " + target_text(m) + ")";
-        if (m.source == "amazon_report") out += ", reported by Amazon";
+    for (const Metric* m : card_metrics(result)) {
+        out += metric_title(*m) + ": " + value_text(*m, m->rate) + ", " + status_word(m->status) + " (" +
+               target_text(*m) + ")";
+        if (m->source == "amazon_report") out += " · " + std::string(tr("card.reported_by_amazon"));
+        else if (const Metric* r = reported_partner(result, *m)) out += " · " + amazon_comparison(*m, *r);
         out += "\n";
     }
     if (out.empty()) {
         size_t rows = 0;
-        for (const LoadedFile& f : app.session.files()) rows += f.info.rows;
-        out = app.session.files().empty() ? "No reports loaded."
-                                          : std::to_string(app.session.files().size()) + " files loaded, " +
-                                                std::to_string(rows) + " rows; no metric can be computed from them yet.";
+        for (const InputInfo& in : result.inputs) rows += in.rows;
+        out = result.inputs.empty() ? std::string(tr("summary.empty"))
+                                    : trf("summary.no_metrics", {std::to_string(result.inputs.size()),
+                                                                  std::to_string(rows)});
     }
     return out;
 }

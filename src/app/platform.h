@@ -10,5 +10,10 @@ void open_file_picker();                          // the "Open reports…" butto
 void copy_to_clipboard(const std::string& text);
 void download_text(const std::string& file_name, const std::string& text);
 void result_changed();                            // the page refreshes its aria-live summary
+// Asks the host for the CJK font file (fetched from the site only when first needed); the
+// host hands the bytes back through the app (web: sh_set_cjk_font).
+void fetch_cjk_font();
+// The UI language or theme changed (the page mirrors it on <html lang> and stores nothing).
+void ui_changed(const std::string& language, bool dark);
 
 }  // namespace sh::platform

@@ -72,6 +72,9 @@ EMSCRIPTEN_KEEPALIVE int sh_set_as_of(const char* text) {
         options.as_of = *day;
     }
     session().set_options(options);
+    // The as-of field shows what the script set.
+    auto& field = sh::web::the_app().as_of_text;
+    field[s.copy(field, sizeof field - 1)] = '\0';
     changed();
     return 1;
 }
@@ -99,6 +102,59 @@ EMSCRIPTEN_KEEPALIVE int sh_set_date_order(const char* order) {
 EMSCRIPTEN_KEEPALIVE void sh_remove_file(int index) {
     if (index >= 0) session().remove_file(static_cast<size_t>(index));
     changed();
+}
+
+// The CJK font file the page fetched on request (platform::fetch_cjk_font); the app keeps a
+// copy and merges the glyphs it needs into the font atlas before the next frame.
+EMSCRIPTEN_KEEPALIVE void sh_set_cjk_font(const uint8_t* data, size_t size) {
+    auto& app = sh::web::the_app();
+    app.cjk.bytes.assign(reinterpret_cast<const char*>(data), reinterpret_cast<const char*>(data) + size);
+    app.fonts_dirty = true;
+}
+
+// UI language: "en", "zh-Hans", "zh-Hant". Returns 0 for an unknown code.
+EMSCRIPTEN_KEEPALIVE int sh_set_language(const char* code) {
+    const auto language = sh::app::language_from_code(code);
+    if (!language) return 0;
+    sh::app::set_language(sh::web::the_app(), *language);
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sh_language() { return sh::app::language_code(sh::web::the_app().language); }
+
+EMSCRIPTEN_KEEPALIVE void sh_set_dark(int dark) { sh::app::set_dark(sh::web::the_app(), dark != 0); }
+
+// CPU time of the last frame's UI in milliseconds (tests check the 60 fps budget with it).
+EMSCRIPTEN_KEEPALIVE double sh_frame_ms() { return sh::web::the_app().frame_ms; }
+
+// Shows a panel: overview, today, drilldown, feedback, whatif, files. Returns 0 if unknown.
+EMSCRIPTEN_KEEPALIVE int sh_show_panel(const char* name) {
+    static const char* const kNames[] = {"overview", "today", "drilldown", "feedback", "whatif", "files"};
+    const std::string s = name;
+    for (int i = 0; i < static_cast<int>(sh::app::Panel::count); ++i) {
+        if (s == kNames[i]) {
+            auto& app = sh::web::the_app();
+            app.panel = static_cast<sh::app::Panel>(i);
+            app.panel_requested = true;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+// Opens the drill-down of the first metric with this id (and scope, when given).
+EMSCRIPTEN_KEEPALIVE int sh_select_metric(const char* id, const char* scope) {
+    auto& app = sh::web::the_app();
+    const std::string want_id = id, want_scope = scope;
+    for (const sh::Metric& m : sh::app::shown_result(app).metrics) {
+        if (m.id == want_id && (want_scope.empty() || m.scope == want_scope)) {
+            app.selected_metric = sh::app::metric_key(m);
+            app.panel = sh::app::Panel::drilldown;
+            app.panel_requested = true;
+            return 1;
+        }
+    }
+    return 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void sh_clear() {

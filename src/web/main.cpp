@@ -9,6 +9,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "app/app.h"
@@ -44,10 +45,14 @@ void follow_canvas_size(sh::app::App& app) {
         window.width = w, window.height = h;
         js_set_canvas_size(w, h);
     }
-    if (std::fabs(static_cast<float>(dpr) - app.dpi_scale) > 0.01f) {
+    // A new devicePixelRatio, or glyphs to add (the CJK font arrived, or new CJK text in a
+    // report): rebuild the font atlas and its texture before the frame starts.
+    if (std::fabs(static_cast<float>(dpr) - app.dpi_scale) > 0.01f || sh::app::update_glyph_needs(app)) {
         sh::app::apply_scale(app, static_cast<float>(dpr));
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+    } else if (app.style_dirty) {
+        sh::app::apply_style(app);
     }
 }
 
@@ -59,9 +64,11 @@ void frame() {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(window.width), static_cast<float>(window.height));
     io.DisplayFramebufferScale = ImVec2(1, 1);
+    const double start = emscripten_get_now();
     ImGui::NewFrame();
     sh::app::draw_frame(app);
     ImGui::Render();
+    app.frame_ms = emscripten_get_now() - start;
     glViewport(0, 0, window.width, window.height);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);

@@ -11,6 +11,7 @@ EM_JS(void, js_open_file_picker, (), {
 });
 EM_JS(void, js_copy_to_clipboard, (const char* text), {
     var s = UTF8ToString(text);
+    Module['lastCopied'] = s;  // readable by tests; the clipboard may be unavailable headless
     if (navigator.clipboard) navigator.clipboard.writeText(s).catch(function() {});
 });
 EM_JS(void, js_download_text, (const char* name, const char* text), {
@@ -23,6 +24,10 @@ EM_JS(void, js_download_text, (const char* name, const char* text), {
     setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 0);
 });
 EM_JS(void, js_result_changed, (), { if (Module['onResultChanged']) Module['onResultChanged'](); });
+EM_JS(void, js_fetch_cjk_font, (), { if (Module['fetchCjkFont']) Module['fetchCjkFont'](); });
+EM_JS(void, js_ui_changed, (const char* language, int dark), {
+    if (Module['onUiChanged']) Module['onUiChanged'](UTF8ToString(language), !!dark);
+});
 
 }  // namespace
 
@@ -34,5 +39,7 @@ void download_text(const std::string& file_name, const std::string& text) {
     js_download_text(file_name.c_str(), text.c_str());
 }
 void result_changed() { js_result_changed(); }
+void fetch_cjk_font() { js_fetch_cjk_font(); }
+void ui_changed(const std::string& language, bool dark) { js_ui_changed(language.c_str(), dark ? 1 : 0); }
 
 }  // namespace sh::platform

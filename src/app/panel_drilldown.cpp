@@ -1,0 +1,152 @@
+// Drill-down of one metric: its figures, the daily trend against the threshold, and the table
+// of the items behind the numerator (sortable, filterable, order ids to copy, drop-out dates).
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "app/format.h"
+#include "app/panels.h"
+
+namespace sh::app {
+
+namespace {
+
+const Metric* selected(App& app, const Result& r) {
+    for (const Metric& m : r.metrics)
+        if (metric_key(m) == app.selected_metric) return &m;
+    // Default: the first failing metric, else the first warning, else the first.
+    for (const char* status : {"failing", "warning"})
+        for (const Metric& m : r.metrics)
+            if (m.status == status) return &m;
+    return r.metrics.empty() ? nullptr : &r.metrics.front();
+}
+
+void metric_picker(App& app, const Result& r, const Metric& current) {
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 460 * app.dpi_scale));
+    const std::string preview = metric_title(current) +
+                                (current.source == "amazon_report" ? " · " + std::string(tr("card.amazon_short")) : "");
+    if (ImGui::BeginCombo("##metric", preview.c_str())) {
+        for (const Metric& m : r.metrics) {
+            const std::string label = metric_title(m) +
+                                      (m.source == "amazon_report" ? " · " + std::string(tr("card.amazon_short")) : "") +
+                                      "  (" + status_word(m.status) + ")##" + metric_key(m);
+            if (ImGui::Selectable(label.c_str(), &m == &current)) app.selected_metric = metric_key(m);
+        }
+        ImGui::EndCombo();
+    }
+}
+
+std::string kinds_text(const MetricItem& item) {
+    std::string out;
+    for (const std::string& k : item.kinds) out += (out.empty() ? "" : ", ") + tr_word("kind.", k);
+    return out;
+}
+
+void items_table(App& app, const Metric& m) {
+    const float s = app.dpi_scale;
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 260 * s));
+    ImGui::InputTextWithHint("##filter", tr("items.filter"), app.item_filter, sizeof app.item_filter);
+    ImGui::SameLine();
+    if (m.item_count > m.items.size())
+        ImGui::TextDisabled("%s", trf("items.capped", {count_text(double(m.items.size())), count_text(double(m.item_count))}).c_str());
+    else
+        ImGui::TextDisabled("%s", trf("items.count", {count_text(double(m.item_count))}).c_str());
+
+    // The rows that pass the filter (order id or kind), in the table's sort order.
+    static std::vector<int> rows;
+    rows.clear();
+    const std::string filter = app.item_filter;
+    for (size_t i = 0; i < m.items.size(); ++i) {
+        const MetricItem& it = m.items[i];
+        if (!filter.empty() && it.order_id.find(filter) == std::string::npos && kinds_text(it).find(filter) == std::string::npos &&
+            format_day(it.day).find(filter) == std::string::npos)
+            continue;
+        rows.push_back(static_cast<int>(i));
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Sortable |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
+    const float height = std::max(ImGui::GetContentRegionAvail().y, 220 * s);
+    if (!ImGui::BeginTable("items", 5, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr("items.order"), ImGuiTableColumnFlags_DefaultSort, 2.2f);
+    ImGui::TableSetupColumn(tr("items.day"), 0, 1.2f);
+    ImGui::TableSetupColumn(tr("items.kinds"), 0, 2.0f);
+    ImGui::TableSetupColumn(tr("items.drops_out"), 0, 1.3f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, 60 * s);
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsCount > 0) {
+        const ImGuiTableColumnSortSpecs spec = sort->Specs[0];
+        const bool asc = spec.SortDirection == ImGuiSortDirection_Ascending;
+        std::stable_sort(rows.begin(), rows.end(), [&](int x, int y) {
+            const MetricItem& a = m.items[static_cast<size_t>(x)];
+            const MetricItem& b = m.items[static_cast<size_t>(y)];
+            int c = 0;
+            switch (spec.ColumnIndex) {
+                case 0: c = a.order_id.compare(b.order_id); break;
+                case 1: c = a.day < b.day ? -1 : b.day < a.day ? 1 : 0; break;
+                case 2: c = kinds_text(a).compare(kinds_text(b)); break;
+                case 3: c = a.drops_out_on.n < b.drops_out_on.n ? -1 : b.drops_out_on.n < a.drops_out_on.n ? 1 : 0; break;
+                default: break;
+            }
+            return asc ? c < 0 : c > 0;
+        });
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const MetricItem& it = m.items[static_cast<size_t>(rows[static_cast<size_t>(r)])];
+            ImGui::PushID(r);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(it.order_id.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(format_day(it.day).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(kinds_text(it).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(day_text(it.drops_out_on).c_str());
+            ImGui::TableNextColumn();
+            copy_button("copy", it.order_id);
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_drilldown_panel(App& app, const Layout& layout) {
+    const Result& r = shown_result(app);
+    const Metric* m = selected(app, r);
+    if (!m) {
+        ImGui::TextWrapped("%s", tr("overview.none"));
+        return;
+    }
+    metric_picker(app, r, *m);
+    ImGui::PushFont(app.big_font);
+    ImGui::TextUnformatted(value_text(*m, m->rate).c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    status_badge(m->status);
+    ImGui::TextWrapped("%s · %s · %s", target_text(*m).c_str(),
+                       trf("card.counts", {count_text(m->numerator), count_text(m->denominator)}).c_str(),
+                       window_text(*m).c_str());
+    for (const auto& [component, count] : m->components)
+        ImGui::BulletText("%s: %s", tr_word("kind.", component).c_str(), count_text(count).c_str());
+    const std::string room = headroom_text(*m), recovery = recovery_text(*m);
+    if (!room.empty()) ImGui::TextUnformatted(room.c_str());
+    if (!recovery.empty()) ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.40f, 1), "%s", recovery.c_str());
+    if (const Metric* amazon = reported_partner(r, *m)) ImGui::TextUnformatted(amazon_comparison(*m, *amazon).c_str());
+    for (const std::string& note : m->notes) ImGui::TextWrapped("%s", note.c_str());
+
+    section_title(app, tr("drilldown.trend"));
+    draw_trend_chart(app, *m, (layout.narrow ? 180 : 220) * layout.s);
+    section_title(app, tr("drilldown.items"));
+    if (m->items.empty() && m->item_count == 0) ImGui::TextDisabled("%s", tr(read_only(app) ? "snapshot.no_items" : "items.none"));
+    else items_table(app, *m);
+}
+
+}  // namespace sh::app

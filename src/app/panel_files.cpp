@@ -1,0 +1,150 @@
+// Loaded files: each file's kind, marketplace, encoding, rows, skipped rows and problems, a
+// remove button, progress while a file streams in; and the template downloads.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "app/format.h"
+#include "app/gauge.h"
+#include "app/panels.h"
+#include "app/platform.h"
+
+namespace sh::app {
+
+namespace {
+
+// The CSV headers of our templates (reports.md "Our templates").
+struct Template {
+    const char* key;
+    const char* file_name;
+    const char* header;
+};
+constexpr Template kTemplates[] = {
+    {"templates.shipments", "shipments-template.csv",
+     "order-id,order-date,expected-ship-date,ship-confirm-date,carrier,tracking-id,tracking-valid,"
+     "promised-delivery-date,delivered-date,units,category\n"},
+    {"templates.claims", "claims-template.csv", "order-id,order-date,claim-date,type,status,amazon-funded,reason\n"},
+    {"templates.messages", "messages-template.csv", "message-id,received,responded,no-response-needed\n"},
+};
+
+}  // namespace
+
+void draw_progress(App& app, const Layout& layout) {
+    const float s = layout.s;
+    for (const PendingFile& p : app.pending) {
+        const uint64_t done = p.streaming ? app.session.bytes_in_progress() : 0;
+        const float fraction = p.size ? static_cast<float>(static_cast<double>(done) / static_cast<double>(p.size)) : 0.0f;
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float r = 10 * s;
+        draw_gauge(app, ImVec2(at.x + r, at.y + r), r, fraction, -1.0f, IM_COL32(66, 150, 250, 255));
+        ImGui::Dummy(ImVec2(2 * r, 2 * r));
+        ImGui::SameLine();
+        const std::string overlay = p.streaming ? trf("files.progress", {human_bytes(done), human_bytes(p.size)})
+                                                : std::string(tr("files.waiting"));
+        ImGui::ProgressBar(p.streaming ? fraction : 0.0f, ImVec2(std::min(240 * s, ImGui::GetContentRegionAvail().x * 0.5f), 0),
+                           overlay.c_str());
+        ImGui::SameLine();
+        ImGui::TextUnformatted(p.name.c_str());
+    }
+}
+
+namespace {
+
+std::string kind_text(const InputInfo& in) {
+    return in.kind.empty() ? std::string(tr("files.unknown_kind")) : tr_word("filekind.", in.kind);
+}
+
+void problems_list(const InputInfo& in) {
+    if (!in.ok()) ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1), "%s", in.error.c_str());
+    for (const Problem& p : in.problems) {
+        const std::string where = p.line ? trf("files.line", {std::to_string(p.line)}) : std::string(tr("files.whole_file"));
+        ImGui::TextWrapped("%s%s%s: %s", where.c_str(), p.column.empty() ? "" : ", ", p.column.c_str(), p.message.c_str());
+    }
+    for (const std::string& note : in.notes) ImGui::TextDisabled("%s", note.c_str());
+}
+
+void files_table(App& app, const Layout& layout) {
+    const float s = layout.s;
+    const std::vector<InputInfo>& inputs = shown_result(app).inputs;
+    if (inputs.empty()) return;
+    size_t remove = inputs.size();
+    if (layout.narrow) {
+        // One block per file.
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            const InputInfo& in = inputs[i];
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::Separator();
+            ImGui::TextUnformatted(in.name.c_str());
+            ImGui::TextDisabled("%s · %s%s%s", kind_text(in).c_str(), in.encoding.c_str(), in.marketplace.empty() ? "" : " · ",
+                                in.marketplace.c_str());
+            ImGui::Text("%s", trf("files.rows_skipped", {count_text(double(in.rows)), count_text(double(in.skipped))}).c_str());
+            problems_list(in);
+            if (!read_only(app) && ImGui::SmallButton(tr("files.remove"))) remove = i;
+            ImGui::PopID();
+        }
+    } else {
+        const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+        if (ImGui::BeginTable("files", 8, flags)) {
+            ImGui::TableSetupColumn(tr("files.file"), 0, 2.0f);
+            ImGui::TableSetupColumn(tr("files.kind"), 0, 1.6f);
+            ImGui::TableSetupColumn(tr("files.marketplace"), 0, 1.0f);
+            ImGui::TableSetupColumn(tr("files.encoding"), 0, 0.9f);
+            ImGui::TableSetupColumn(tr("files.rows"), 0, 0.7f);
+            ImGui::TableSetupColumn(tr("files.skipped"), 0, 0.7f);
+            ImGui::TableSetupColumn(tr("files.problems"), 0, 3.2f);
+            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 80 * s);
+            ImGui::TableHeadersRow();
+            for (size_t i = 0; i < inputs.size(); ++i) {
+                const InputInfo& in = inputs[i];
+                ImGui::PushID(static_cast<int>(i));
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", in.name.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", kind_text(in).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(in.marketplace.empty() ? "—" : in.marketplace.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(in.encoding.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(count_text(double(in.rows)).c_str());
+                ImGui::TableNextColumn();
+                if (in.skipped) ImGui::TextColored(ImVec4(0.91f, 0.65f, 0.14f, 1), "%s", count_text(double(in.skipped)).c_str());
+                else ImGui::TextUnformatted("0");
+                ImGui::TableNextColumn();
+                if (in.ok() && in.problems.empty() && in.notes.empty()) ImGui::TextDisabled("—");
+                problems_list(in);
+                ImGui::TableNextColumn();
+                if (!read_only(app) && ImGui::SmallButton(tr("files.remove"))) remove = i;
+                ImGui::PopID();
+            }
+            ImGui::EndTable();
+        }
+    }
+    if (remove < inputs.size()) {
+        app.session.remove_file(remove);
+        ++app.result_generation;
+    }
+}
+
+}  // namespace
+
+void draw_templates(App& app, const Layout& layout) {
+    if (read_only(app)) return;
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr("templates.title"));
+    help_marker(tr("templates.help"));
+    for (const Template& t : kTemplates) {
+        if (&t != kTemplates && (!layout.narrow || ImGui::GetContentRegionAvail().x > 300 * layout.s)) ImGui::SameLine();
+        if (ImGui::Button(tr(t.key))) platform::download_text(t.file_name, t.header);
+    }
+}
+
+void draw_files_panel(App& app, const Layout& layout) {
+    if (read_only(app)) ImGui::TextWrapped("%s", tr("snapshot.no_files"));
+    files_table(app, layout);
+    draw_templates(app, layout);
+}
+
+}  // namespace sh::app

@@ -1,0 +1,187 @@
+// The dashboard (issue 6) on generated reports: the page's result equals the CLI's JSON, the
+// language switch changes the summary and fetches the CJK font only then, a malformed file shows
+// its problems while other files' metrics stay, and screenshots of every panel (desktop and
+// narrow, English and Chinese) are saved to tests/browser/artifacts/ to be looked at.
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {execFileSync, spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {startServer} from './server.mjs';
+import {launch, openApp, saveArtifact, SITE, ROOT} from './browser.mjs';
+
+const PANELS = ['overview', 'today', 'drilldown', 'feedback', 'whatif', 'files'];
+const CLI = [process.env.SH_CLI, path.join(ROOT, 'build/dash-native/seller-health'), path.join(ROOT, 'build/native/seller-health')]
+  .find((p) => p && fs.existsSync(p));
+
+let server, browser, app, dir, files;
+
+// A year of orders with every report kind, English feedback (so nothing needs the CJK font).
+function generate() {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sh-dash-'));
+  execFileSync('/usr/bin/python3', [path.join(ROOT, 'tests/gen/generate_reports.py'), '--orders', '3000', '--seed', '11',
+    '--days', '365', '--feedback-lang', 'en', '--out', dir, '--quiet']);
+  files = fs.readdirSync(dir).filter((f) => f !== 'truth.json').sort();
+}
+
+async function loadFiles(page, names) {
+  const payload = names.map((name) => ({name, text: fs.readFileSync(path.join(dir, name), 'latin1')}));
+  // Bytes travel as latin1 strings and are rebuilt as bytes in the page (files may not be UTF-8).
+  return page.evaluate(async (items) => {
+    const blobs = items.map(({name, text}) => {
+      const bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+      return new File([bytes], name);
+    });
+    return sellerHealth.load(blobs);
+  }, payload);
+}
+
+async function frames(page, n = 3) {
+  await page.evaluate((k) => new Promise((resolve) => {
+    let left = k;
+    const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }), n);
+}
+
+async function shoot(page, name) {
+  await frames(page, 4);
+  saveArtifact(name, await page.screenshot());
+}
+
+// What the CLI and the page must agree on (the tool version may differ between builds).
+function comparable(result) {
+  const r = structuredClone(result);
+  delete r.version;
+  for (const i of r.inputs || []) i.name = path.basename(i.name);
+  return r;
+}
+
+before(async () => {
+  generate();
+  server = await startServer(SITE);
+  browser = await launch();
+  app = await openApp(browser.context, server.url);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) fs.rmSync(dir, {recursive: true, force: true});
+});
+
+test('an empty English page draws the drop zone and fetches no CJK font', async () => {
+  await shoot(app.page, 'dashboard-empty-en.png');
+  assert.ok(!app.requests.some((u) => u.includes('cjk')), 'no CJK font request');
+});
+
+test('values read through sellerHealth.result() equal the CLI\'s --format json', {skip: !CLI && 'no native CLI built'}, async () => {
+  const inputs = await loadFiles(app.page, files);
+  assert.equal(inputs.length, files.length);
+  const page = await app.page.evaluate(() => sellerHealth.result());
+  const cli = spawnSync(CLI, ['--format', 'json', ...files], {cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28});
+  assert.ok(cli.stdout.length > 0, `the CLI printed JSON (exit ${cli.status}: ${cli.stderr.slice(0, 300)})`);
+  assert.deepEqual(comparable(page), comparable(JSON.parse(cli.stdout)));
+  assert.ok(page.metrics.length > 5, `metrics computed: ${page.metrics.length}`);
+});
+
+test('an English session with a year of orders never fetched the CJK font', async () => {
+  await frames(app.page, 10);
+  assert.equal(await app.page.evaluate(() => sellerHealth.cjkFontLoaded()), false);
+  assert.ok(!app.requests.some((u) => u.includes('fonts/cjk.ttf')), 'no CJK font request in English');
+});
+
+test('screenshots of each panel, desktop, English', async () => {
+  await app.page.evaluate(() => sellerHealth.setLanguage('en'));
+  for (const panel of PANELS) {
+    await app.page.evaluate((p) => sellerHealth.showPanel(p), panel);
+    await shoot(app.page, `dashboard-desktop-en-${panel}.png`);
+  }
+});
+
+test('a frame of UI with a year of orders fits the 60 fps budget', async () => {
+  // Headless Chromium draws WebGL in software, so the frame rate says little; the CPU time of
+  // the UI (NewFrame to Render, measured by the app) is what must fit in 16 ms.
+  for (const panel of PANELS) {
+    await app.page.evaluate((p) => sellerHealth.showPanel(p), panel);
+    await frames(app.page, 3);
+    const samples = await app.page.evaluate(() => new Promise((resolve) => {
+      const out = [];
+      const tick = () => { out.push(sellerHealth.frameMs()); if (out.length < 20) requestAnimationFrame(tick); else resolve(out); };
+      requestAnimationFrame(tick);
+    }));
+    samples.sort((a, b) => a - b);
+    const median = samples[samples.length >> 1];
+    console.log(`# ${panel}: UI frame ${median.toFixed(2)} ms (median of 20)`);
+    assert.ok(median < 12, `${panel}: ${median} ms per frame`);
+  }
+});
+
+test('narrow (phone) screenshots, English', async () => {
+  await app.page.setViewportSize({width: 390, height: 844});
+  for (const panel of PANELS) {
+    await app.page.evaluate((p) => sellerHealth.showPanel(p), panel);
+    await shoot(app.page, `dashboard-narrow-en-${panel}.png`);
+  }
+  await app.page.setViewportSize({width: 1280, height: 720});
+});
+
+test('switching to Chinese changes the summary and fetches the CJK font', async () => {
+  const english = await app.page.evaluate(() => sellerHealth.summary());
+  const fontResponse = app.page.waitForResponse((r) => r.url().endsWith('/fonts/cjk.ttf'), {timeout: 15000});
+  await app.page.evaluate(() => sellerHealth.setLanguage('zh-Hans'));
+  const response = await fontResponse;
+  assert.equal(response.status(), 200);
+  await app.page.waitForFunction(() => sellerHealth.cjkFontLoaded(), null, {timeout: 15000});
+  const chinese = await app.page.evaluate(() => sellerHealth.summary());
+  const live = await app.page.locator('#summary').textContent();
+  assert.notEqual(chinese, english);
+  assert.match(chinese, /订单缺陷率/);
+  assert.equal(live.trim(), chinese.trim(), 'the aria-live region says the same');
+  assert.equal(await app.page.evaluate(() => document.documentElement.lang), 'zh-Hans');
+  const size = Number(response.headers()['content-length'] || (await response.body()).length);
+  assert.ok(size < 4 << 20, `the CJK font is a few MB at most (${size} bytes)`);
+});
+
+test('screenshots of each panel, desktop and narrow, Chinese', async () => {
+  for (const [language, tag] of [['zh-Hans', 'zh-hans'], ['zh-Hant', 'zh-hant']]) {
+    await app.page.evaluate((l) => sellerHealth.setLanguage(l), language);
+    for (const panel of PANELS) {
+      await app.page.evaluate((p) => sellerHealth.showPanel(p), panel);
+      await shoot(app.page, `dashboard-desktop-${tag}-${panel}.png`);
+    }
+  }
+  await app.page.evaluate(() => sellerHealth.setLanguage('zh-Hans'));
+  await app.page.setViewportSize({width: 390, height: 844});
+  for (const panel of PANELS) {
+    await app.page.evaluate((p) => sellerHealth.showPanel(p), panel);
+    await shoot(app.page, `dashboard-narrow-zh-hans-${panel}.png`);
+  }
+  await app.page.setViewportSize({width: 1280, height: 720});
+  await app.page.evaluate(() => sellerHealth.setLanguage('en'));
+});
+
+test('a malformed file shows its problems while the other files\' metrics stay', async () => {
+  const before = await app.page.evaluate(() => sellerHealth.result());
+  const bad = 'amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\n' +
+    '113-9999999-0000001\t2026-13-45T08:00:00+00:00\tShipped\tMerchant\n' +
+    '113-9999999-0000002\tnot a date\tShipped\tMerchant\n';
+  const [input] = await app.page.evaluate((text) => sellerHealth.load([{name: 'broken-orders.txt', text}]), bad);
+  assert.ok(input.problems.length >= 2 || input.error, 'the malformed file reports problems');
+  const after = await app.page.evaluate(() => sellerHealth.result());
+  assert.deepEqual(after.metrics.map((m) => [m.id, m.scope, m.source, m.numerator, m.denominator]),
+                   before.metrics.map((m) => [m.id, m.scope, m.source, m.numerator, m.denominator]));
+  await app.page.evaluate(() => sellerHealth.showPanel('files'));
+  await shoot(app.page, 'dashboard-desktop-en-files-malformed.png');
+});
+
+test('light theme, and no errors or foreign requests', async () => {
+  await app.page.evaluate(() => { sellerHealth.setTheme('light'); sellerHealth.showPanel('overview'); });
+  await shoot(app.page, 'dashboard-desktop-en-overview-light.png');
+  await app.page.evaluate(() => sellerHealth.setTheme('dark'));
+  const foreign = app.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(app.errors, []);
+});
