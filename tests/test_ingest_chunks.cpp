@@ -139,3 +139,62 @@ TEST_CASE("ingest: the sample shipments template reads every quoted form") {
     CHECK(f.records.shipments[4].line == 7);
     CHECK(f.records.shipments[29].line == 2 + 29 + 7);  // 7 quoted newlines before row 29
 }
+
+namespace {
+
+std::string read_windowed(const std::string& bytes, size_t chunk, size_t window, unsigned seed = 0) {
+    OrderIdPool ids;
+    FileReader reader("fuzz.txt", ids);
+    reader.set_sniff_window(window);
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<size_t> size(1, 300);
+    for (size_t at = 0; at < bytes.size();) {
+        const size_t n = std::min(seed ? size(rng) : chunk, bytes.size() - at);
+        reader.feed(reinterpret_cast<const uint8_t*>(bytes.data() + at), n);
+        at += n;
+    }
+    return digest(reader.finish(), ids);
+}
+
+// A copy of `text` with a few random edits that stress the splitter and the decoders:
+// quotes, delimiters, CR, LF, high bytes, truncated sequences.
+std::string mutate(const std::string& text, std::mt19937& rng) {
+    static const char* const kPieces[] = {"\"", "\"\"", "\t", ",", ";", "\r", "\n", "\r\n", "\xC3", "\xE2\x80",
+                                          "\xE2\x80\x99", "\x93\xFA", "\xFF", "", "x"};
+    std::string out = text;
+    std::uniform_int_distribution<size_t> count(1, 6), piece(0, std::size(kPieces) - 1);
+    for (size_t k = count(rng); k > 0; --k) {
+        std::uniform_int_distribution<size_t> at(0, out.size());
+        const size_t pos = at(rng);
+        if (rng() % 3 == 0 && pos < out.size()) out.erase(pos, 1 + rng() % 3);
+        else out.insert(pos, kPieces[piece(rng)]);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("ingest: fuzzed inputs: never a crash, and 1-byte chunks give the same result") {
+    // A small sniff window (64 bytes) so that chunks reach the decoder and the splitter even in
+    // these small files; the comparison is always between reads with the same window.
+    const std::string sources[] = {
+        test::ingest_data("shipments.csv"),
+        test::ingest_data("feedback_us.txt").substr(0, 3000),
+        test::ingest_data("feedback_jp_cp932.txt"),
+        test::ingest_data("feedback_fr_1252.txt"),
+        test::ingest_data("all_orders_32.txt").substr(0, 6000),
+        test::slurp(std::string(SH_SHARED_DIR) + "/data/amazon/account-health-v2-example.json"),
+    };
+    std::mt19937 rng(12345);
+    int compared = 0;
+    for (const std::string& source : sources) {
+        for (int variant = 0; variant < 25; ++variant) {
+            const std::string bytes = variant == 0 ? source : mutate(source, rng);
+            const std::string whole = read_windowed(bytes, bytes.size() + 1, 64);
+            CHECK(read_windowed(bytes, 1, 64) == whole);
+            CHECK(read_windowed(bytes, 0, 64, unsigned(variant + 1)) == whole);
+            ++compared;
+        }
+    }
+    CHECK(compared == 150);
+}

@@ -14,7 +14,7 @@ using namespace ingest;
 
 namespace {
 
-constexpr size_t kSniffBytes = 64 * 1024;         // encoding and file type are told from these
+constexpr size_t kSniffBytes = 64 * 1024;         // encoding and file type are told from these (default)
 constexpr size_t kMaxJsonBytes = size_t(64) << 20; // Account Health documents are small
 constexpr size_t kShapeRows = 20;                  // rows looked at to recognise a feedback file
 
@@ -38,6 +38,7 @@ struct FileReader::Impl : RowSink {
     LoadedFile file;
     Context cx;
     Stage stage = Stage::sniff;
+    size_t sniff_bytes = kSniffBytes;
     std::string head;        // the first bytes, until the encoding is decided
     Decoder decoder{Encoding::utf8};
     std::string decoded;     // reused buffer for non-UTF-8 input
@@ -59,11 +60,11 @@ struct FileReader::Impl : RowSink {
     }
 
     void decide(bool complete) {
-        const std::string what = describe_non_report(std::string_view(head).substr(0, kSniffBytes));
+        const std::string what = describe_non_report(std::string_view(head).substr(0, sniff_bytes));
         if (!what.empty()) return reject(what + ". " + readable_kinds_sentence());
-        // Only the first kSniffBytes decide, however the bytes were chunked.
-        const bool whole = complete && head.size() <= kSniffBytes;
-        const DetectedEncoding enc = detect_encoding(std::string_view(head).substr(0, kSniffBytes), whole);
+        // Only the first sniff_bytes decide, however the bytes were chunked.
+        const bool whole = complete && head.size() <= sniff_bytes;
+        const DetectedEncoding enc = detect_encoding(std::string_view(head).substr(0, sniff_bytes), whole);
         file.info.encoding = encoding_name(enc.encoding);
         decoder = Decoder(enc.encoding);
         std::string first;
@@ -82,7 +83,7 @@ struct FileReader::Impl : RowSink {
         switch (stage) {
         case Stage::sniff:
             head.append(data, size);
-            if (head.size() >= kSniffBytes) decide(false);
+            if (head.size() >= sniff_bytes) decide(false);
             return;
         case Stage::text:
             if (decoder.encoding() == Encoding::utf8) {
@@ -262,6 +263,7 @@ LoadedFile FileReader::finish() {
 }
 
 uint64_t FileReader::bytes_fed() const { return impl_->file.info.bytes; }
+void FileReader::set_sniff_window(size_t bytes) { impl_->sniff_bytes = bytes < 16 ? 16 : bytes; }
 const std::string& FileReader::kind() const { return impl_->file.info.kind; }
 
 LoadedFile read_file(const std::string& name, const uint8_t* data, size_t size, OrderIdPool& ids) {

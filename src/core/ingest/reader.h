@@ -27,6 +27,9 @@ public:
     LoadedFile finish();
 
     uint64_t bytes_fed() const;
+    // The encoding and file type are decided from the first `bytes` (default 64 KB). Call
+    // before the first feed; tests use a small window so chunking reaches every stage.
+    void set_sniff_window(size_t bytes);
     // The kind as soon as the header has been seen ("" before that).
     const std::string& kind() const;
 
