@@ -55,6 +55,9 @@ Result sample_result() {
     vtr.condition = "gte";
     vtr.status = "good";
     vtr.rule_of_thumb = true;
+    vtr.marketplace_id = "ATVPDKIKX0DER";
+    vtr.needed_to_recover = -3;  // negative values travel too
+    vtr.recovers_on = day("2026-12-24");
     r.metrics.push_back(vtr);
 
     Metric empty;
@@ -122,6 +125,10 @@ void check_same_aggregates(const Result& a, const Result& b) {
         CHECK(x.window_from.n == y.window_from.n);
         CHECK(x.window_to.n == y.window_to.n);
         CHECK(x.rule_of_thumb == y.rule_of_thumb);
+        CHECK(x.headroom == y.headroom);
+        CHECK(x.needed_to_recover == y.needed_to_recover);
+        CHECK(x.recovers_on.n == y.recovers_on.n);
+        CHECK(x.components == y.components);
     }
     CHECK(a.feedback.present == b.feedback.present);
     REQUIRE(a.feedback.counts.size() == b.feedback.counts.size());
@@ -188,8 +195,8 @@ TEST_CASE("share: a snapshot round-trips every aggregate the link carries") {
             CHECK(m.items.empty());
             CHECK(m.series.empty());
             CHECK(m.notes.empty());
-            CHECK(m.components.empty());
-            CHECK_FALSE(m.headroom);
+            CHECK(m.marketplace_id.empty());
+            CHECK(m.item_count == 0);
         }
     }
     SUBCASE("an absent rate stays absent, not zero") {

@@ -11,6 +11,7 @@
   let mod = null;
   let queue = Promise.resolve();   // files are streamed one after another
   let cjkFont = null;              // null | 'loading' | 'loaded' (fonts/cjk.ttf)
+  const privacy = window.SellerHealthPrivacy || null;   // issue 7: share links, snapshots, storage
 
   function showFallback(message) {
     const el = document.getElementById('fallback');
@@ -54,6 +55,9 @@
   }
 
   function queueFiles(items) {
+    // Issue 7 (web/privacy.js): a shared snapshot is read-only.
+    if (privacy && !privacy.canLoad())
+      return Promise.reject(new Error('A shared snapshot is open: call sellerHealth.leaveSnapshot() before loading reports.'));
     const named = Array.from(items, asNamedBlob);
     for (const {blob, name} of named) {
       const bytes = mod.lengthBytesUTF8(name) + 1;
@@ -65,6 +69,7 @@
     const done = queue.then(async () => {
       const inputs = [];
       for (const {blob, name} of named) inputs.push(await streamOne(blob, name));
+      if (privacy) privacy.filesLoaded(named);   // kept on the device only if the seller asked
       refreshSummary();
       return inputs;
     });
@@ -115,6 +120,9 @@
       selectMetric: (id, scope) => callWithString((p) => callWithString((q) => mod._sh_select_metric(p, q), scope || ''), id) === 1,
       cjkFontLoaded: () => cjkFont === 'loaded',
       frameMs: () => mod._sh_frame_ms(),
+      // Issue 7: shareLink() returns a Promise of the share URL (compression is asynchronous);
+      // leaveSnapshot(), inSnapshot(), rememberFiles(on), forgetFiles(), privacy().
+      ...(privacy ? privacy.api : {}),
     });
     window.dispatchEvent(new Event('sellerhealthready'));
   }
@@ -156,7 +164,11 @@
   }).then((m) => {
     mod = m;
     mod.callMain([]);
-    exposeApi();
-    refreshSummary();
+    // A share link's snapshot opens before the API appears, so scripts see it at once.
+    const attached = privacy ? privacy.attach(mod, {load: queueFiles, refreshSummary}) : Promise.resolve();
+    return attached.catch(() => {}).then(() => {
+      exposeApi();
+      refreshSummary();
+    });
   }).catch((err) => showFallback('Seller Health could not start: ' + err));
 })();

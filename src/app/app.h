@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/i18n.h"
+#include "app/snapshot.h"
 #include "core/session.h"
 
 struct ImFont;
@@ -50,6 +51,7 @@ struct App {
     // A read-only shared snapshot (issue 7): when set, every panel shows it instead of the
     // session's result, and nothing that changes the session is offered.
     std::optional<Result> snapshot;
+    PrivacyState privacy;                 // share link and "remember my files" (app/snapshot.h)
     std::vector<PendingFile> pending;     // queued by the page, front = streaming now
     std::vector<GaugeDraw> gauges;        // rebuilt every frame
     float dpi_scale = 1.0f;               // devicePixelRatio the fonts and style were built for

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "app/snapshot.h"
 #include "core/result_json.h"
 #include "web/web_app.h"
 
@@ -20,6 +21,12 @@ namespace {
 
 sh::Session& session() { return sh::web::the_app().session; }
 void changed() { ++sh::web::the_app().result_generation; }
+
+// The last share-link payload handed to the page (issue 7).
+std::vector<uint8_t>& share_bytes() {
+    static std::vector<uint8_t> bytes;
+    return bytes;
+}
 
 }  // namespace
 
@@ -50,7 +57,15 @@ EMSCRIPTEN_KEEPALIVE const char* sh_finish_file() {
 
 EMSCRIPTEN_KEEPALIVE const char* sh_result_json() {
     static std::string json;
-    json = sh::to_json(session().result()).dump();
+    const auto& snapshot = sh::web::the_app().snapshot;
+    if (snapshot) {
+        // A shared snapshot (issue 7): its aggregates, marked so scripts can tell.
+        auto j = sh::to_json(*snapshot);
+        j["snapshot"] = true;
+        json = j.dump();
+    } else {
+        json = sh::to_json(session().result()).dump();
+    }
     return json.c_str();
 }
 
@@ -161,6 +176,64 @@ EMSCRIPTEN_KEEPALIVE void sh_clear() {
     session().clear();
     sh::web::the_app().pending.clear();
     changed();
+}
+
+// --- Issue 7: share links, shared snapshots, privacy settings (web/privacy.js) ---------------
+
+// The share link's payload for what is on screen; its size is sh_share_payload_size() after it.
+EMSCRIPTEN_KEEPALIVE const uint8_t* sh_share_payload() {
+    share_bytes() = sh::app::share_payload(sh::web::the_app());
+    return share_bytes().data();
+}
+EMSCRIPTEN_KEEPALIVE size_t sh_share_payload_size() { return share_bytes().size(); }
+
+// Opens a decompressed payload as a read-only snapshot: 1, or 0 with sh_snapshot_error().
+EMSCRIPTEN_KEEPALIVE int sh_open_snapshot(const uint8_t* data, size_t size) {
+    std::string error;
+    const bool ok = sh::app::open_snapshot(sh::web::the_app(), data, size, error);
+    changed();
+    return ok ? 1 : 0;
+}
+
+// Why the last link could not be opened ("" when it was); the page can set it too (bad base64).
+EMSCRIPTEN_KEEPALIVE const char* sh_snapshot_error() { return sh::web::the_app().privacy.snapshot_error.c_str(); }
+EMSCRIPTEN_KEEPALIVE void sh_set_snapshot_error(const char* message) { sh::web::the_app().privacy.snapshot_error = message; }
+
+EMSCRIPTEN_KEEPALIVE void sh_leave_snapshot() {
+    sh::app::leave_snapshot(sh::web::the_app());
+    changed();
+}
+
+EMSCRIPTEN_KEEPALIVE int sh_in_snapshot() { return sh::web::the_app().snapshot ? 1 : 0; }
+
+EMSCRIPTEN_KEEPALIVE const char* sh_snapshot_banner() {
+    static std::string text;
+    text = sh::app::snapshot_banner_text(sh::web::the_app());
+    return text.c_str();
+}
+
+// The session's file names, one a line, in order (the page keeps remembered files in step).
+EMSCRIPTEN_KEEPALIVE const char* sh_file_names() {
+    static std::string names;
+    names.clear();
+    for (const sh::LoadedFile& f : session().files()) names += f.info.name + "\n";
+    return names.c_str();
+}
+
+// The page made a link (or could not): the link, and a status line for the panel.
+EMSCRIPTEN_KEEPALIVE void sh_share_link_done(const char* link, const char* status) {
+    auto& privacy = sh::web::the_app().privacy;
+    privacy.share_pending = false;
+    privacy.share_link = link;
+    privacy.share_status = status;
+}
+
+// The page's storage side: can it keep files here, is remembering on, how many files it holds.
+EMSCRIPTEN_KEEPALIVE void sh_set_storage_state(int available, int remember, int files) {
+    auto& privacy = sh::web::the_app().privacy;
+    privacy.storage_available = available != 0;
+    privacy.remember_files = remember != 0;
+    privacy.remembered_files = files > 0 ? static_cast<uint32_t>(files) : 0;
 }
 
 }  // extern "C"

@@ -28,6 +28,10 @@ EM_JS(void, js_fetch_cjk_font, (), { if (Module['fetchCjkFont']) Module['fetchCj
 EM_JS(void, js_ui_changed, (const char* language, int dark), {
     if (Module['onUiChanged']) Module['onUiChanged'](UTF8ToString(language), !!dark);
 });
+// Issue 7: web/privacy.js answers these asynchronously (never inside the frame that asked).
+EM_JS(void, js_make_share_link, (), { if (Module['makeShareLink']) Module['makeShareLink'](); });
+EM_JS(void, js_set_remember_files, (int on), { if (Module['setRememberFiles']) Module['setRememberFiles'](!!on); });
+EM_JS(void, js_leave_snapshot, (), { if (Module['leaveSnapshot']) Module['leaveSnapshot'](); });
 
 }  // namespace
 
@@ -41,5 +45,8 @@ void download_text(const std::string& file_name, const std::string& text) {
 void result_changed() { js_result_changed(); }
 void fetch_cjk_font() { js_fetch_cjk_font(); }
 void ui_changed(const std::string& language, bool dark) { js_ui_changed(language.c_str(), dark ? 1 : 0); }
+void make_share_link() { js_make_share_link(); }
+void set_remember_files(bool on) { js_set_remember_files(on ? 1 : 0); }
+void leave_snapshot() { js_leave_snapshot(); }
 
 }  // namespace sh::platform

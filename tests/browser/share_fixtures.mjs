@@ -57,7 +57,9 @@ export function aggregates(result) {
   const metrics = result.metrics.map((m) => ({
     id: m.id, scope: m.scope, source: m.source, category: m.category,
     numerator: m.numerator, denominator: m.denominator, rate: m.rate, target: m.target,
-    condition: m.condition, status: m.status, window: m.window,
+    condition: m.condition, status: m.status, window: m.window, rule_of_thumb: m.rule_of_thumb,
+    headroom: m.headroom, needed_to_recover: m.needed_to_recover, recovers_on: m.recovers_on,
+    components: m.components,
   }));
   const feedback = result.feedback ? {counts: result.feedback.counts, root_causes: result.feedback.root_causes} : null;
   return {as_of: result.as_of, policy: result.policy, metrics, feedback};

@@ -17,7 +17,11 @@ constexpr uint32_t as_of = 1, policy = 2, metric = 3, feedback = 4, tool_version
 namespace metric {
 constexpr uint32_t id = 1, scope = 2, source = 3, numerator = 4, denominator = 5, rate = 6,
                    target = 7, condition = 8, status = 9, window_from = 10, window_to = 11,
-                   category = 12, rule_of_thumb = 13;
+                   category = 12, rule_of_thumb = 13, headroom = 14, needed_to_recover = 15,
+                   recovers_on = 16, component = 17;
+}
+namespace component {
+constexpr uint32_t name = 1, value = 2;
 }
 namespace feedback {
 constexpr uint32_t present = 1, counts = 2, root_cause = 3;
@@ -36,6 +40,7 @@ constexpr size_t kMaxString = 200;
 constexpr size_t kMaxMetrics = 1000;
 constexpr size_t kMaxCountWindows = 16;
 constexpr size_t kMaxRootCauses = 200;
+constexpr size_t kMaxComponents = 32;
 constexpr double kMaxMagnitude = 1e15;
 // Days from 1900-01-01 to 2999-12-31: enough for any as-of date, small enough to format.
 constexpr int64_t kFirstDay = -25567, kLastDay = 376199;
@@ -56,8 +61,10 @@ public:
     void tag(uint32_t field, Wire wire) { varint((uint64_t(field) << 3) | wire); }
     void uint_field(uint32_t field, uint64_t v) { tag(field, kVarint), varint(v); }
     void day_field(uint32_t field, MaybeDay d) {
-        if (!d.has()) return;
-        const int64_t n = d.n;  // zigzag: small negative and positive numbers stay short
+        if (d.has()) int_field(field, d.n);
+    }
+    void int_field(uint32_t field, int64_t n) {
+        // zigzag: small negative and positive numbers stay short
         uint_field(field, (static_cast<uint64_t>(n) << 1) ^ static_cast<uint64_t>(n >> 63));
     }
     void double_field(uint32_t field, double v) {
@@ -105,6 +112,16 @@ Writer encode_metric(const Metric& m) {
     w.day_field(metric::window_to, m.window_to);
     w.string_field(metric::category, m.category);
     if (m.rule_of_thumb) w.uint_field(metric::rule_of_thumb, 1);
+    // Recovery arithmetic and the numerator's parts: counts and a date, nothing order-level.
+    if (m.headroom) w.int_field(metric::headroom, *m.headroom);
+    if (m.needed_to_recover) w.int_field(metric::needed_to_recover, *m.needed_to_recover);
+    w.day_field(metric::recovers_on, m.recovers_on);
+    for (const auto& [name, value] : m.components) {
+        Writer cw;
+        cw.string_field(component::name, name);
+        cw.number_field(component::value, value);
+        w.message_field(metric::component, cw);
+    }
     return w;
 }
 
@@ -216,6 +233,12 @@ public:
         if (v < 0) return fail("a count is negative"), 0.0;
         return v;
     }
+    int64_t int_value(Wire wire, int64_t limit) {
+        const uint64_t z = uint_value(wire, UINT64_MAX);
+        const int64_t n = static_cast<int64_t>(z >> 1) ^ -static_cast<int64_t>(z & 1);
+        if (n < -limit || n > limit) return fail("a count is out of range"), 0;
+        return n;
+    }
     Day day_value(Wire wire) {
         const uint64_t z = uint_value(wire, UINT64_MAX);
         const int64_t n = static_cast<int64_t>(z >> 1) ^ -static_cast<int64_t>(z & 1);
@@ -253,6 +276,24 @@ private:
     std::string* error_;
 };
 
+void decode_component(Reader r, Metric& m) {
+    std::string name;
+    double value = 0;
+    uint32_t field;
+    Wire wire;
+    while (r.next(field, wire)) {
+        switch (field) {
+            case component::name: name = r.string_value(wire); break;
+            case component::value: value = r.number_value(wire); break;
+            default: r.skip(wire);
+        }
+    }
+    if (!r.ok()) return;
+    if (name.empty()) return r.fail("a metric part has no name");
+    if (m.components.size() >= kMaxComponents) return r.fail("a metric has too many parts");
+    m.components.emplace_back(std::move(name), value);
+}
+
 Metric decode_metric(Reader r) {
     Metric m;
     m.source.clear();
@@ -274,6 +315,10 @@ Metric decode_metric(Reader r) {
             case metric::window_to: m.window_to = r.day_value(wire); break;
             case metric::category: m.category = r.string_value(wire); break;
             case metric::rule_of_thumb: m.rule_of_thumb = r.uint_value(wire, 1) == 1; break;
+            case metric::headroom: m.headroom = r.int_value(wire, int64_t(kMaxMagnitude)); break;
+            case metric::needed_to_recover: m.needed_to_recover = r.int_value(wire, int64_t(kMaxMagnitude)); break;
+            case metric::recovers_on: m.recovers_on = r.day_value(wire); break;
+            case metric::component: decode_component(r.sub_checked(wire), m); break;
             default: r.skip(wire);  // a field from a newer version
         }
     }

@@ -1,5 +1,10 @@
 // The share link's payload: the aggregate part of a Result packed into a few hundred bytes,
 // and back. Never carries order ids, comments, names, e-mails or addresses (output.md).
+// Carried: as_of, policy, tool version; per metric id, scope, source, category, numerator,
+// denominator, rate, target, condition, status, window, rule_of_thumb, headroom,
+// needed_to_recover, recovers_on and the numerator's components (counts by kind); feedback
+// counts per window and root-cause counts. Not carried: inputs (file names), items, series,
+// notes, marketplace ids, feedback entries (comments, order ids), actions, warnings.
 #pragma once
 
 #include <cstddef>
