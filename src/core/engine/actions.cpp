@@ -120,11 +120,8 @@ void plan_feedback(const EvalContext& ctx, const FeedbackReport& report, Planner
         // newer entries first: they stay in the windows longest
         const int64_t recency = std::max(0, 365 - (ctx.as_of - e.day));
         if (e.removal_eligible && negative) {
-            bool in_odr_window = false;
-            if (odr) {
-                const Day to = ctx.as_of - odr->window.delay;
-                in_odr_window = e.day >= to - odr->window.length + 1 - 30 && e.day <= ctx.as_of;
-            }
+            // feedback left within the ODR's reach (window plus delay) is most likely a counted defect
+            const bool in_odr_window = odr && e.day > ctx.as_of - (odr->window.length + odr->window.delay);
             plan.add("feedback removals", 900 + (in_odr_window ? 50 : 0), ctx.as_of - int(recency),
                      "Request removal of the " + std::to_string(e.rating) + "-star feedback " + order + " (" +
                          removal_reason_words(e.removal_reasons) + ").",
@@ -225,11 +222,23 @@ void plan_returns(const EvalContext& ctx, Planner& plan) {
 void plan_failing_metrics(const EvalContext& ctx, Planner& plan) {
     for (const Metric& m : ctx.metrics) {
         if (m.source != "computed" || m.status != "failing" || !m.rate) continue;
-        std::string text = m.id + (m.category.empty() ? "" : " (" + m.category + ")") + " [" + m.scope +
-                           "] is failing at " + percent(*m.rate) + ".";
+        static const std::map<std::string, std::string> names = {
+            {"odr", "Order defect rate"},
+            {"cancel_rate", "Cancellation rate"},
+            {"late_shipment_rate_10d", "Late shipment rate (10 days)"},
+            {"late_shipment_rate_30d", "Late shipment rate (30 days)"},
+            {"valid_tracking_rate", "Valid tracking rate"},
+            {"on_time_delivery_rate", "On-time delivery rate"},
+            {"return_dissatisfaction_rate", "Return dissatisfaction rate"},
+            {"late_response_rate", "Late response rate"}};
+        const auto name = names.find(m.id);
+        const bool average = m.target && *m.target > 1.0;
+        std::string text = (name == names.end() ? m.id : name->second) +
+                           (m.category.empty() ? "" : " for " + m.category) + " (" + m.scope + ") is failing at " +
+                           (average ? std::to_string(*m.rate).substr(0, 4) : percent(*m.rate)) + ".";
         if (m.needed_to_recover)
-            text += " It needs " + std::to_string(*m.needed_to_recover) + " more good " +
-                    (m.condition == "lt" ? "orders without a new problem" : "items") + " to pass";
+            text += " It passes again after " + std::to_string(*m.needed_to_recover) + " more " +
+                    (m.condition == "lt" ? "items without a problem" : "good items") + " and none bad";
         if (m.recovers_on.has()) text += "; at your usual volume it recovers on " + format_day(m.recovers_on.day());
         text += ".";
         plan.add("metrics", 100, ctx.as_of, text, m.id);
