@@ -6,12 +6,14 @@
 // 3. A negator ("not", "没有", "nicht") up to negation_window tokens before a cue, in the
 //    same clause, cancels it, unless the negator is itself part of a cue ("never arrived")
 //    or of a [not negation] phrase ("不错"). Japanese negates after: 壊れていない.
-// 4. An [ignore] phrase ("nothing missing") swallows the cues inside it and counts for nothing.
+// 4. With no cue at all, an unhappy comment's [topic] words decide ("refund took 6 weeks").
+// 5. An [ignore] phrase ("nothing missing") swallows the cues inside it and counts for nothing.
 // So "arrived on time but the box was crushed" keeps only packaging, and in
 // "没有损坏但是太慢了" 损坏 is negated while 太慢 after 但是 stands.
 #include "core/feedback/causes.h"
 
 #include <algorithm>
+#include <array>
 
 namespace sh::feedback {
 
@@ -138,8 +140,7 @@ void find_causes(const TokenText& text, const std::vector<const Lexicon*>& lexic
     auto lexicon_of = [&](const Phrase* p) -> const Lexicon& {
         for (const Lexicon* lex : lexicons)
             if (!lex->cues.empty() && p >= &lex->cues.front() && p <= &lex->cues.back()) return *lex;
-            else if (!lex->product_features.empty() && p >= &lex->product_features.front() &&
-                     p <= &lex->product_features.back())
+            else if (!lex->topics.empty() && p >= &lex->topics.front() && p <= &lex->topics.back())
                 return *lex;
         return *lexicons.front();
     };
@@ -148,12 +149,20 @@ void find_causes(const TokenText& text, const std::vector<const Lexicon*>& lexic
         if (!m.phrase->ignore && !(s.drop[i] & 2) && !negated(m, text, s.flags, lexicon_of(m.phrase))) add_hit(m);
     }
 
-    if (out.hits.empty() && unhappy) {
+    // No cue in an unhappy comment: fall back to what it is about ([topic ...] words: "refund",
+    // "box", "tracking"). The cause(s) with the most topic words win.
+    // A cue that was negated ("the box wasn't damaged") means the topic was named and denied.
+    const bool any_cue = std::any_of(s.cues.begin(), s.cues.end(), [](const Match& m) { return !m.phrase->ignore; });
+    if (out.hits.empty() && unhappy && !any_cue) {
         s.others.clear();
-        for (const Lexicon* lex : lexicons) find_all(lex->product_features, text, s.others);
+        for (const Lexicon* lex : lexicons) find_all(lex->topics, text, s.others);
+        std::array<int, kCauseCount> votes{};
         for (const Match& m : s.others)
-            if (!negated(m, text, s.flags, lexicon_of(m.phrase)))
-                out.hits.push_back({Cause::product_quality, text[m.first].begin, text[m.last - 1].end});
+            if (!negated(m, text, s.flags, lexicon_of(m.phrase))) ++votes[size_t(m.phrase->cause)];
+        const int best = *std::max_element(votes.begin(), votes.end());
+        for (const Match& m : s.others)
+            if (best > 0 && votes[size_t(m.phrase->cause)] == best && !negated(m, text, s.flags, lexicon_of(m.phrase)))
+                out.hits.push_back({m.phrase->cause, text[m.first].begin, text[m.last - 1].end});
     }
 
     std::sort(out.hits.begin(), out.hits.end(),

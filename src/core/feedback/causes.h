@@ -28,7 +28,7 @@ struct CauseFindings {
 };
 
 // Finds the causes using every lexicon in `lexicons`. `unhappy` (rating 1–3 or unknown):
-// with no cue, product-feature words give product_quality, else the cause is `other`;
+// with no cue, [topic] words give their cause (most votes win), else the cause is `other`;
 // a happy comment with no cue has no cause.
 void find_causes(const TokenText& text, const std::vector<const Lexicon*>& lexicons, bool unhappy,
                  CauseScratch& scratch, CauseFindings& out);

@@ -139,7 +139,17 @@ Lexicon parse_lexicon(std::string_view text, Lang lang) {
             else if (name == "negation after") target = &lex.negators_after;
             else if (name == "not negation") target = &lex.not_negators;
             else if (name == "contrast") target = &lex.contrasts;
-            else if (name == "product feature") target = &lex.product_features;
+            else if (name == "product feature") {
+                target = &lex.topics;
+                cause = Cause::product_quality;
+            } else if (name.substr(0, 6) == "topic ") {
+                if (auto c = cause_from_name(trim(name.substr(6)))) {
+                    cause = *c;
+                    target = &lex.topics;
+                } else {
+                    problem("unknown cause '" + std::string(name.substr(6)) + "'");
+                }
+            }
             else if (name == "service") target = &lex.service;
             else if (name == "obscene") target = &lex.obscene;
             else if (name == "promotional") target = &lex.promotional;
@@ -185,13 +195,13 @@ Lexicon parse_lexicon(std::string_view text, Lang lang) {
         target->phrases.push_back(std::move(phrase));
     }
     for (PhraseList* list : {&lex.cues, &lex.negators, &lex.negators_after, &lex.not_negators, &lex.contrasts,
-                             &lex.product_features, &lex.service, &lex.obscene, &lex.promotional, &lex.name_cues,
+                             &lex.topics, &lex.service, &lex.obscene, &lex.promotional, &lex.name_cues,
                              &lex.phone_cues})
         list->build_index();
     // Weaker language evidence: the words of the phrases themselves ("verspätet", "cabrones").
     for (const PhraseList* section :
          {&lex.cues, &lex.negators, &lex.contrasts, &lex.service, &lex.obscene, &lex.promotional, &lex.name_cues,
-          &lex.phone_cues, &lex.product_features})
+          &lex.phone_cues, &lex.topics})
         for (const Phrase& p : *section)
             for (const Unit& u : p.units)
                 if (!u.gap && !u.cjk && !u.any_before && !u.any_after && u.length >= 3)

@@ -77,7 +77,7 @@ struct Lexicon {
     PhraseList negators_after;             // [negation after]: after the cue (Japanese)
     PhraseList not_negators;               // [not negation]: look like negation, are not (不错)
     PhraseList contrasts;                  // [contrast]
-    PhraseList product_features;           // [product feature]
+    PhraseList topics;                     // [topic <cause>] ([product feature] = topic product_quality)
     PhraseList service;                    // [service]
     PhraseList obscene;                    // [obscene]
     PhraseList promotional;                // [promotional]
