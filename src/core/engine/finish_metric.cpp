@@ -31,9 +31,15 @@ Metric finish_metric(const EvalContext& ctx, const MetricPolicy& policy, const s
     m.status = status_name(status);
     m.window_from = counter.window_from();
     m.window_to = counter.window_to();
-    if (status == Status::good || status == Status::warning) m.headroom = headroom(num, den, policy.rule);
+    if ((status == Status::good || status == Status::warning) && policy.report_headroom)
+        m.headroom = headroom(num, den, policy.rule);
     if (status == Status::failing) {
-        m.needed_to_recover = needed_to_recover(num, den, policy.rule);
+        // metrics.md defines needed_to_recover for `lt` metrics; for gt/gte the same figure
+        // (further good items) is given as a note.
+        const int64_t needed = needed_to_recover(num, den, policy.rule);
+        if (policy.rule.condition == Condition::lt) m.needed_to_recover = needed;
+        else m.notes.push_back("passes again after " + std::to_string(needed) + " more good " +
+                               (policy.rule.good_value == 1 ? "items" : "entries") + " and no bad one");
         m.recovers_on = counter.recovers_on(policy.rule);
     }
     m.rule_of_thumb = policy.rule_of_thumb;

@@ -69,6 +69,7 @@ bool read_metric(const std::string& id, const Json& j, double warn_fraction, Met
     read(j, "bad_value", m.rule.bad_value);
     read(j, "rule_of_thumb", m.rule_of_thumb);
     read(j, "per_category", m.per_category);
+    read(j, "headroom", m.report_headroom);
     if (m.window.length < 0 || m.window.delay < 0) return error = "metric '" + id + "': negative window", false;
     return true;
 }
@@ -114,6 +115,7 @@ std::optional<Policy> load_policy(std::string_view name, std::string& error) {
         read(r, "invalid_rejection_statuses", p.invalid_rejection_statuses);
         read(r, "unanswered_statuses", p.unanswered_return_statuses);
         read(r, "response_hours", p.return_response_hours);
+        read(r, "count_pending_as_late", p.count_pending_returns_as_late);
         const Json& msg = j.contains("messages") ? j["messages"] : none;
         read(msg, "response_hours", p.message_response_hours);
         const Json& f = j.contains("feedback") ? j["feedback"] : none;

@@ -20,6 +20,7 @@ struct MetricPolicy {
     RateRule rule;                    // target, condition, warn fraction, item values
     bool rule_of_thumb = false;
     bool per_category = false;
+    bool report_headroom = true;      // false for averages: no item count to spend
 };
 
 struct Policy {
@@ -42,6 +43,7 @@ struct Policy {
     std::vector<std::string> invalid_rejection_statuses{"rejected"};
     std::vector<std::string> unanswered_return_statuses{"pending"};
     int return_response_hours = 48;
+    bool count_pending_returns_as_late = false;
     // messages
     int message_response_hours = 24;
     // feedback

@@ -17,6 +17,7 @@ void evaluate_returns(const EvalContext& ctx, const MetricPolicy& mp) {
     const int late_after_days = p.return_response_hours / 24 + 1;
     WindowCounter wc = ctx.counter(mp);
     std::vector<PendingItem> items;
+    uint64_t pending_late = 0;
     for (const ReturnRequest* r : ctx.facts.returns) {
         if (!r->request_day.has()) continue;
         const Order* o = ctx.facts.orders.find(r->order);
@@ -27,8 +28,12 @@ void evaluate_returns(const EvalContext& ctx, const MetricPolicy& mp) {
         Day known = d;
         if (r->in_policy == Tri::yes && contains_lower(p.invalid_rejection_statuses, r->status)) kinds |= 1;
         if (contains_lower(p.unanswered_return_statuses, r->status)) {
-            kinds |= 2;
-            known = d + late_after_days;
+            if (p.count_pending_returns_as_late) {
+                kinds |= 2;
+                known = d + late_after_days;
+            } else if (d + late_after_days <= ctx.as_of && wc.in_window(d)) {
+                ++pending_late;
+            }
         }
         if (!kinds) continue;
         if (kinds & 1) known = d;
@@ -37,10 +42,20 @@ void evaluate_returns(const EvalContext& ctx, const MetricPolicy& mp) {
     }
     Metric m = finish_metric(ctx, mp, mp.scopes.empty() ? "mfn" : mp.scopes.front(), wc, items,
                              ItemText{kKinds, order_label});
-    m.notes.push_back("The returns report carries no response times and no return feedback: counted are invalid "
-                      "rejections and requests still pending more than " +
-                      std::to_string(p.return_response_hours) +
-                      " hours after their request day; negative return feedback cannot be seen.");
+    if (p.count_pending_returns_as_late)
+        m.notes.push_back("The returns report carries no response times and no return feedback: counted are invalid "
+                          "rejections and requests still pending more than " +
+                          std::to_string(p.return_response_hours) +
+                          " hours after their request day; negative return feedback cannot be seen.");
+    else
+        m.notes.push_back("The returns report carries no response times and no return feedback: only invalid "
+                          "rejections (in policy, rejected) are counted; late responses and negative return "
+                          "feedback cannot be seen.");
+    if (pending_late)
+        m.notes.push_back(std::to_string(pending_late) + " requests are still pending more than " +
+                          std::to_string(p.return_response_hours) +
+                          " hours after their request day: if they are unanswered, Amazon counts them as late "
+                          "responses (not counted here).");
     ctx.metrics.push_back(std::move(m));
 }
 
