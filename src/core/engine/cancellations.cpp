@@ -32,8 +32,9 @@ void evaluate_cancellations(const EvalContext& ctx, const MetricPolicy& mp) {
         if (!in_scope(o.channel)) continue;
         wc.add_den(o.day, o.day);
         if (!o.cancelled) continue;
-        // The cancellation is known from the order's last update (facts after as_of are ignored).
-        const Day known = o.last_updated > o.day ? o.last_updated : o.day;
+        // The cancellation is known from the order day, or from its last update (policy).
+        const Day known =
+            ctx.policy.cancellation_dated_by_last_update && o.last_updated > o.day ? o.last_updated : o.day;
         const CancellationFlag* flag = find_flag(flags, o.key);
         Tri buyer = o.buyer_requested_cancel;
         if (flag) buyer = flag->impacts_account_health && buyer != Tri::yes ? Tri::no : Tri::yes;

@@ -111,6 +111,7 @@ std::optional<Policy> load_policy(std::string_view name, std::string& error) {
         read(d, "returns_a_to_z_flag_is_open_claim", p.returns_a_to_z_flag_is_open_claim);
         const Json& c = j.contains("cancellations") ? j["cancellations"] : none;
         read(c, "exclude_buyer_requested", p.exclude_buyer_requested);
+        read(c, "dated_by_last_update", p.cancellation_dated_by_last_update);
         const Json& r = j.contains("returns") ? j["returns"] : none;
         read(r, "invalid_rejection_statuses", p.invalid_rejection_statuses);
         read(r, "unanswered_statuses", p.unanswered_return_statuses);

@@ -39,6 +39,9 @@ struct Policy {
     bool returns_a_to_z_flag_is_open_claim = true;
     // cancellations
     bool exclude_buyer_requested = true;
+    // true: a cancellation counts only from the order's last-updated day (as_of honesty);
+    // false: order-status Cancelled is a fact about the order, known from its order day.
+    bool cancellation_dated_by_last_update = false;
     // returns
     std::vector<std::string> invalid_rejection_statuses{"rejected"};
     std::vector<std::string> unanswered_return_statuses{"pending"};

@@ -6,11 +6,16 @@
 namespace sh {
 
 bool shipment_left_out(const EvalContext& ctx, OrderKey key) {
+    // listed in Amazon's cancellation download: a cancelled order
+    const auto& flags = ctx.facts.cancellations;
+    const auto flag = std::lower_bound(flags.begin(), flags.end(), key,
+                                       [](const CancellationFlag& f, OrderKey k) { return f.order < k; });
+    if (flag != flags.end() && flag->order == key) return true;
     const Order* o = ctx.facts.orders.find(key);
     if (!o) return false;
     if (o->channel == Channel::afn) return true;
-    const Day cancelled_on = o->last_updated > o->day ? o->last_updated : o->day;
-    return o->cancelled && cancelled_on <= ctx.as_of;
+    const bool dated = ctx.policy.cancellation_dated_by_last_update && o->last_updated > o->day;
+    return o->cancelled && (!dated || o->last_updated <= ctx.as_of);
 }
 
 const TrackingRow* tracking_row(const EvalContext& ctx, OrderKey key) {

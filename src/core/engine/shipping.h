@@ -5,8 +5,8 @@
 
 namespace sh {
 
-// metrics.md: a shipment whose order is known to be afn, or cancelled by as_of, is left out;
-// one whose order is unknown is taken as mfn.
+// metrics.md: a shipment whose order is known to be afn or cancelled (orders file, or listed in
+// the cancellation download) is left out; one whose order is unknown is taken as mfn.
 bool shipment_left_out(const EvalContext& ctx, OrderKey order);
 
 // Tracking validity of a shipment: Amazon's valid-tracking download wins over the template.
