@@ -9,10 +9,12 @@ app.js from SITE_DIR), and the wasm as base64 handed to the module as `wasmBinar
 module never fetches app.wasm (the same wasm the served site runs; the UI font is inside it).
 The CSP allows exactly these inline scripts and style by their SHA-256 hashes, and no
 connection at all (connect-src 'none'). No manifest and no service worker: a file:// page has
-neither.
+neither. Site files the page fetches on demand (the CJK font, fonts/*) are inlined too, served
+to the page's own fetch() from memory by a small shim, so a Chinese UI works from the file.
 """
 import base64
 import hashlib
+import json
 import os
 import re
 import sys
@@ -39,6 +41,30 @@ def main():
 
     scripts = []
 
+    # fetch() of these site paths is answered from the page itself (the file has no server).
+    inline_files = {}
+    fonts = os.path.join(site_dir, "fonts")
+    if os.path.isdir(fonts):
+        for name in sorted(os.listdir(fonts)):
+            with open(os.path.join(fonts, name), "rb") as f:
+                inline_files["fonts/" + name] = base64.b64encode(f.read()).decode("ascii")
+    shim = (
+        "(function () {\n"
+        "  var files = " + json.dumps(inline_files) + ";\n"
+        "  var fetchFromNetwork = window.fetch;\n"
+        "  window.fetch = function (input, init) {\n"
+        "    var url = new URL(typeof input === 'string' ? input : input.url, location.href);\n"
+        "    var base = location.href.split('#')[0].replace(/[^/]*$/, '');\n"
+        "    var path = url.href.indexOf(base) === 0 ? url.href.slice(base.length) : null;\n"
+        "    if (path !== null && Object.prototype.hasOwnProperty.call(files, path)) {\n"
+        "      var s = atob(files[path]), bytes = new Uint8Array(s.length);\n"
+        "      for (var i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);\n"
+        "      return Promise.resolve(new Response(bytes, {status: 200}));\n"
+        "    }\n"
+        "    return fetchFromNetwork.apply(this, arguments);\n"
+        "  };\n"
+        "})();\n") if inline_files else ""
+
     def inline_script(match):
         name = match.group(1)
         source = read(site_dir if name == "app.js" else web_dir, name)
@@ -58,7 +84,11 @@ def main():
                 "  };\n"
                 "})();\n")
         scripts.append(body)
-        return "<script>" + body + "</script>"
+        tag = "<script>" + body + "</script>"
+        if name == "app.js" and shim:
+            scripts.append(shim)
+            tag = "<script>" + shim + "</script>\n  " + tag
+        return tag
 
     html, n = re.subn(r'<script src="([^"]+)"></script>', inline_script, html)
     if n == 0 or "app.js" not in open(os.path.join(web_dir, "index.html"), encoding="utf-8").read():

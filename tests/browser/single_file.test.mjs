@@ -67,6 +67,14 @@ test('it reads a full report set and computes every metric', async () => {
   saveArtifact('single-file-loaded.png', await page.screenshot());
 });
 
+test('the Chinese UI gets its CJK font from inside the file', async () => {
+  await page.evaluate(() => sellerHealth.setLanguage('zh-Hans'));
+  await page.waitForFunction(() => sellerHealth.cjkFontLoaded(), null, {timeout: 30000});
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  saveArtifact('single-file-zh-hans.png', await page.screenshot());
+  await page.evaluate(() => sellerHealth.setLanguage('en'));
+});
+
 test('a real file picked through the file input works too', async () => {
   const report = path.join(dir, 'claims.csv');
   fs.writeFileSync(report, reportSet().find((f) => f.name === 'claims.csv').text);
