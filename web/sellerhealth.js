@@ -120,6 +120,7 @@
       selectMetric: (id, scope) => callWithString((p) => callWithString((q) => mod._sh_select_metric(p, q), scope || ''), id) === 1,
       cjkFontLoaded: () => cjkFont === 'loaded',
       frameMs: () => mod._sh_frame_ms(),
+      panel: () => mod.UTF8ToString(mod._sh_panel()),
       // Issue 7: shareLink() returns a Promise of the share URL (compression is asynchronous);
       // leaveSnapshot(), inSnapshot(), rememberFiles(on), forgetFiles(), privacy().
       ...(privacy ? privacy.api : {}),

@@ -28,7 +28,7 @@ const std::vector<PolicyChoice>& policies() {
         for (const std::string& id : policy_names()) {
             std::string error;
             const auto p = load_policy(id, error);
-            out.push_back({id, p ? p->name : id});
+            out.push_back({id, p ? p->name : id});  // the translated name is looked up when drawn
         }
         return out;
     }();
@@ -89,13 +89,14 @@ void policy_control(App& app, const Layout& layout) {
     ImGui::TextUnformatted(tr("controls.policy"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth((layout.narrow ? 200 : 230) * layout.s);
+    auto name = [](const PolicyChoice& p) { return tr_word("policy.", p.id) == p.id ? p.name : tr_word("policy.", p.id); };
     std::string preview = options.policy;
     for (const PolicyChoice& p : policies())
-        if (p.id == options.policy) preview = p.name;
+        if (p.id == options.policy) preview = name(p);
     ImGui::BeginDisabled(read_only(app));
     if (ImGui::BeginCombo("##policy", preview.c_str())) {
         for (const PolicyChoice& p : policies()) {
-            if (ImGui::Selectable(p.name.c_str(), p.id == options.policy) && p.id != options.policy) {
+            if (ImGui::Selectable(name(p).c_str(), p.id == options.policy) && p.id != options.policy) {
                 Options next = options;
                 next.policy = p.id;
                 app.session.set_options(next);
@@ -151,6 +152,7 @@ void language_control(App& app, const Layout& layout) {
 void theme_control(App& app) {
     bool dark = app.dark;
     if (ImGui::Checkbox(tr("controls.dark"), &dark)) set_dark(app, dark);
+    help_marker(tr("controls.keys_help"));
 }
 
 void privacy_control(App& app) {

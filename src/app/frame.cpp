@@ -52,7 +52,11 @@ void draw_header(App& app, const Layout& layout) {
         ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - button_w));
         if (ImGui::Button(open)) platform::open_file_picker();
     }
-    if (layout.narrow) ImGui::TextDisabled("%s", tr("app.tagline"));
+    if (layout.narrow) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", tr("app.tagline"));
+        ImGui::PopStyleColor();
+    }
     (void)s;
 }
 

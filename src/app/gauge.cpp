@@ -131,7 +131,7 @@ void draw_gauge(App& app, ImVec2 centre, float radius, float value, float target
         constexpr float kPi = 3.14159265f;
         const float start = -kPi / 2;
         dl->PathArcTo(centre, radius - thickness / 2, start, start + 2 * kPi, 64);
-        dl->PathStroke(ImGui::GetColorU32(ImGuiCol_FrameBg), 0, thickness);
+        dl->PathStroke(ImGui::GetColorU32(ImGuiCol_Text, 0.13f), 0, thickness);
         dl->PathArcTo(centre, radius - thickness / 2, start, start + 2 * kPi * value, 64);
         dl->PathStroke(color, 0, thickness);
         return;
@@ -141,7 +141,7 @@ void draw_gauge(App& app, ImVec2 centre, float radius, float value, float target
     g.value = std::fmin(std::fmax(value, 0.0f), 1.0f);
     g.target = target;
     unpack(color, g.fill);
-    unpack(ImGui::GetColorU32(ImGuiCol_FrameBg), g.track);
+    unpack(ImGui::GetColorU32(ImGuiCol_Text, 0.13f), g.track);  // visible on light and dark
     unpack(ImGui::GetColorU32(ImGuiCol_Text), g.tick);
     app.gauges.push_back(g);
     renderer.gauges = &app.gauges;

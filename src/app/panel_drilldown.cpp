@@ -67,13 +67,17 @@ void items_table(App& app, const Metric& m) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Sortable |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
     const float height = std::max(ImGui::GetContentRegionAvail().y, 220 * s);
-    if (!ImGui::BeginTable("items", 5, flags, ImVec2(0, height))) return;
+    // A phone gets three columns: the order with its day and kinds under it, the drop-out day, Copy.
+    const bool narrow = ImGui::GetContentRegionAvail().x / s < 600;
+    if (!ImGui::BeginTable("items", narrow ? 3 : 5, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr("items.order"), ImGuiTableColumnFlags_DefaultSort, 2.2f);
-    ImGui::TableSetupColumn(tr("items.day"), 0, 1.2f);
-    ImGui::TableSetupColumn(tr("items.kinds"), 0, 2.0f);
-    ImGui::TableSetupColumn(tr("items.drops_out"), 0, 1.3f);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, 60 * s);
+    ImGui::TableSetupColumn(tr("items.order"), ImGuiTableColumnFlags_DefaultSort, 2.2f, 0);
+    if (!narrow) {
+        ImGui::TableSetupColumn(tr("items.day"), 0, 1.2f, 1);
+        ImGui::TableSetupColumn(tr("items.kinds"), 0, 2.0f, 2);
+    }
+    ImGui::TableSetupColumn(tr("items.drops_out"), 0, 1.3f, 3);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, 60 * s, 4);
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsCount > 0) {
         const ImGuiTableColumnSortSpecs spec = sort->Specs[0];
@@ -82,7 +86,7 @@ void items_table(App& app, const Metric& m) {
             const MetricItem& a = m.items[static_cast<size_t>(x)];
             const MetricItem& b = m.items[static_cast<size_t>(y)];
             int c = 0;
-            switch (spec.ColumnIndex) {
+            switch (spec.ColumnUserID) {
                 case 0: c = a.order_id.compare(b.order_id); break;
                 case 1: c = a.day < b.day ? -1 : b.day < a.day ? 1 : 0; break;
                 case 2: c = kinds_text(a).compare(kinds_text(b)); break;
@@ -101,10 +105,14 @@ void items_table(App& app, const Metric& m) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(it.order_id.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_day(it.day).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(kinds_text(it).c_str());
+            if (narrow) {
+                ImGui::TextDisabled("%s · %s", format_day(it.day).c_str(), kinds_text(it).c_str());
+            } else {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(format_day(it.day).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(kinds_text(it).c_str());
+            }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(day_text(it.drops_out_on).c_str());
             ImGui::TableNextColumn();
@@ -137,9 +145,13 @@ void draw_drilldown_panel(App& app, const Layout& layout) {
     for (const auto& [component, count] : m->components)
         ImGui::BulletText("%s: %s", tr_word("kind.", component).c_str(), count_text(count).c_str());
     const std::string room = headroom_text(*m), recovery = recovery_text(*m);
-    if (!room.empty()) ImGui::TextUnformatted(room.c_str());
-    if (!recovery.empty()) ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.40f, 1), "%s", recovery.c_str());
-    if (const Metric* amazon = reported_partner(r, *m)) ImGui::TextUnformatted(amazon_comparison(*m, *amazon).c_str());
+    if (!room.empty()) ImGui::TextWrapped("%s", room.c_str());
+    if (!recovery.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.45f, 0.40f, 1));
+        ImGui::TextWrapped("%s", recovery.c_str());
+        ImGui::PopStyleColor();
+    }
+    if (const Metric* amazon = reported_partner(r, *m)) ImGui::TextWrapped("%s", amazon_comparison(*m, *amazon).c_str());
     for (const std::string& note : m->notes) ImGui::TextWrapped("%s", note.c_str());
 
     section_title(app, tr("drilldown.trend"));

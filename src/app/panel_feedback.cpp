@@ -111,7 +111,10 @@ void entry_detail(App& app, const FeedbackEntryResult& e) {
     if (e.removal_eligible) {
         ImGui::TextColored(ImVec4(0.2f, 0.7f, 0.4f, 1), "\xE2\x9C\x93 %s", tr("feedback.eligible_long"));
         for (const std::string& reason : e.removal_reasons)
-            ImGui::BulletText("%s", tr_word("removal.", reason).c_str());
+        {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", tr_word("removal.", reason).c_str());
+        }
     } else {
         ImGui::TextDisabled("%s", tr("feedback.not_eligible"));
     }

@@ -56,7 +56,11 @@ std::string kind_text(const InputInfo& in) {
 }
 
 void problems_list(const InputInfo& in) {
-    if (!in.ok()) ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1), "%s", in.error.c_str());
+    if (!in.ok()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.35f, 0.35f, 1));
+        ImGui::TextWrapped("%s", in.error.c_str());
+        ImGui::PopStyleColor();
+    }
     for (const Problem& p : in.problems) {
         const std::string where = p.line ? trf("files.line", {std::to_string(p.line)}) : std::string(tr("files.whole_file"));
         ImGui::TextWrapped("%s%s%s: %s", where.c_str(), p.column.empty() ? "" : ", ", p.column.c_str(), p.message.c_str());

@@ -15,5 +15,9 @@ void result_changed();                            // the page refreshes its aria
 void fetch_cjk_font();
 // The UI language or theme changed (the page mirrors it on <html lang> and stores nothing).
 void ui_changed(const std::string& language, bool dark);
+// Share link and privacy (issue 7); the page answers through the bridge (web/privacy.js).
+void make_share_link();                           // builds and copies the link, then sh_share_link_done
+void set_remember_files(bool on);                 // on: keep loaded files on this device; off: delete them
+void leave_snapshot();                            // clears the link's #s= and shows the seller's own session
 
 }  // namespace sh::platform

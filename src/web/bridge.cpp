@@ -157,6 +157,13 @@ EMSCRIPTEN_KEEPALIVE int sh_show_panel(const char* name) {
     return 0;
 }
 
+// The panel on screen (same names as sh_show_panel).
+EMSCRIPTEN_KEEPALIVE const char* sh_panel() {
+    static const char* const kNames[] = {"overview", "today", "drilldown", "feedback", "whatif", "files"};
+    const auto i = static_cast<size_t>(sh::web::the_app().panel);
+    return i < sizeof kNames / sizeof kNames[0] ? kNames[i] : "";
+}
+
 // Opens the drill-down of the first metric with this id (and scope, when given).
 EMSCRIPTEN_KEEPALIVE int sh_select_metric(const char* id, const char* scope) {
     auto& app = sh::web::the_app();

@@ -83,6 +83,8 @@ test('values read through sellerHealth.result() equal the CLI\'s --format json',
   const page = await app.page.evaluate(() => sellerHealth.result());
   const cli = spawnSync(CLI, ['--format', 'json', ...files], {cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28});
   assert.ok(cli.stdout.length > 0, `the CLI printed JSON (exit ${cli.status}: ${cli.stderr.slice(0, 300)})`);
+  saveArtifact('dashboard-result-page.json', JSON.stringify(comparable(page), null, 1));
+  saveArtifact('dashboard-result-cli.json', JSON.stringify(comparable(JSON.parse(cli.stdout)), null, 1));
   assert.deepEqual(comparable(page), comparable(JSON.parse(cli.stdout)));
   assert.ok(page.metrics.length > 5, `metrics computed: ${page.metrics.length}`);
 });
@@ -175,6 +177,48 @@ test('a malformed file shows its problems while the other files\' metrics stay',
                    before.metrics.map((m) => [m.id, m.scope, m.source, m.numerator, m.denominator]));
   await app.page.evaluate(() => sellerHealth.showPanel('files'));
   await shoot(app.page, 'dashboard-desktop-en-files-malformed.png');
+});
+
+test('the keyboard reaches the panels and the controls', async () => {
+  await app.page.evaluate(() => sellerHealth.showPanel('overview'));
+  await frames(app.page, 3);
+  await app.page.locator('#canvas').focus();
+  await app.page.keyboard.press('4');
+  await frames(app.page, 3);
+  assert.equal(await app.page.evaluate(() => sellerHealth.panel()), 'feedback');
+  await app.page.keyboard.press('1');
+  await frames(app.page, 3);
+  assert.equal(await app.page.evaluate(() => sellerHealth.panel()), 'overview');
+  // Tab moves ImGui's keyboard focus through the controls (the as-of field comes first after
+  // the header button); typing a date there and Enter changes the as-of day.
+  const before = await app.page.evaluate(() => sellerHealth.result().as_of);
+  for (let i = 0; i < 2; i++) { await app.page.keyboard.press('Tab'); await frames(app.page, 2); }
+  await app.page.keyboard.type('2026-10-31');
+  await app.page.keyboard.press('Enter');
+  await frames(app.page, 3);
+  const after = await app.page.evaluate(() => sellerHealth.result().as_of);
+  await shoot(app.page, 'dashboard-desktop-en-keyboard.png');
+  await app.page.evaluate(() => sellerHealth.setAsOf(''));
+  assert.equal(after, '2026-10-31', `as_of before ${before}, after typing ${after}`);
+});
+
+test('CJK text in a report fetches the CJK font in an English session', async () => {
+  const fresh = await launch();
+  try {
+    const other = await openApp(fresh.context, server.url);
+    const feedback = 'date,rating,comments,response,order id,rater email\n' +
+      '10/02/26,1,"包装破损，送货太慢",,113-0000001-0000001,\n';
+    const fontResponse = other.page.waitForResponse((r) => r.url().endsWith('/fonts/cjk.ttf'), {timeout: 15000});
+    await other.page.evaluate((text) => sellerHealth.load([{name: '反馈.csv', text}]), feedback);
+    assert.equal((await fontResponse).status(), 200);
+    await other.page.waitForFunction(() => sellerHealth.cjkFontLoaded(), null, {timeout: 15000});
+    assert.equal(await other.page.evaluate(() => sellerHealth.language()), 'en');
+    await other.page.evaluate(() => sellerHealth.showPanel('files'));
+    await frames(other.page, 4);
+    saveArtifact('dashboard-desktop-en-cjk-file.png', await other.page.screenshot());
+  } finally {
+    await fresh.close();
+  }
 });
 
 test('light theme, and no errors or foreign requests', async () => {
