@@ -244,3 +244,28 @@ TEST_CASE("feedback: drafts are in the buyer's language and name the problem") {
         if (e.comment == "bad!!!") CHECK(e.draft.find("did not meet your expectations") != std::string::npos);
     }
 }
+
+TEST_CASE("feedback: arbitrary bytes, truncated UTF-8 and long comments are handled") {
+    // Deterministic pseudo-random bytes, biased towards UTF-8 lead bytes and ASCII.
+    uint32_t state = 12345;
+    auto next = [&] { state = state * 1103515245u + 12345u; return (state >> 16) & 0xFFu; };
+    for (int round = 0; round < 300; ++round) {
+        std::string s;
+        const uint32_t len = next() % 64;
+        for (uint32_t i = 0; i < len; ++i) {
+            const uint32_t r = next();
+            s += r < 96 ? char('a' + r % 26) : r < 128 ? ' ' : char(r);
+        }
+        const CommentAnalysis a = analyse_comment(s, int(next() % 6));
+        for (const Trigger& t : a.triggers) {
+            CHECK(t.begin < t.end);
+            CHECK(t.end <= s.size());
+        }
+    }
+    CHECK(analyse_comment("\xE4\xB8").language == "en");  // truncated 3-byte sequence
+    std::string long_comment;
+    for (int i = 0; i < 2000; ++i) long_comment += "the box was crushed but ";
+    const CommentAnalysis a = analyse_comment(long_comment);
+    CHECK(a.causes == Causes{"packaging"});
+    CHECK(a.triggers.size() == 2000);
+}
