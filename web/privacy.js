@@ -277,7 +277,8 @@ window.SellerHealthPrivacy = (function () {
     try {
       const blob = await redactForStorage(entry.blob, entry.name);
       if (!blob || !remember) return;
-      entry.key = await store('readwrite', (s) => request(s.add({name: entry.name, blob, kept: new Date().toISOString().slice(0, 10)})));
+      const key = await store('readwrite', (s) => request(s.add({name: entry.name, blob, kept: new Date().toISOString().slice(0, 10)})));
+      entry.key = remember ? key : null;   // "forget" during the write deleted the whole database
     } catch (e) {
       console.warn('Could not keep ' + entry.name + ' on this device: ' + e);
     } finally {
