@@ -383,6 +383,12 @@ window.SellerHealthPrivacy = (function () {
   function decodeText(bytes) {
     if (bytes[0] === 0xFF && bytes[1] === 0xFE) return new TextDecoder('utf-16le').decode(bytes);
     if (bytes[0] === 0xFE && bytes[1] === 0xFF) return new TextDecoder('utf-16be').decode(bytes);
+    // UTF-16 without a BOM: text whose every other byte is zero (valid UTF-8 too, so test first).
+    let evenZeros = 0, oddZeros = 0;
+    const n = Math.min(bytes.length, 4096) & ~1;
+    for (let i = 0; i < n; i += 2) { if (bytes[i] === 0) evenZeros++; if (bytes[i + 1] === 0) oddZeros++; }
+    if (n >= 8 && oddZeros > n / 4 && evenZeros === 0) return new TextDecoder('utf-16le').decode(bytes);
+    if (n >= 8 && evenZeros > n / 4 && oddZeros === 0) return new TextDecoder('utf-16be').decode(bytes);
     try { return new TextDecoder('utf-8', {fatal: true}).decode(bytes); } catch (e) { /* not UTF-8 */ }
     try { return new TextDecoder('shift_jis', {fatal: true}).decode(bytes); } catch (e) { /* not Shift_JIS */ }
     return new TextDecoder('windows-1252').decode(bytes);
@@ -475,6 +481,7 @@ window.SellerHealthPrivacy = (function () {
       return opened;
     },
     canLoad: () => !inSnapshot(),
+    personalColumn,   // for tests: which report columns are emptied before a file is kept
     filesLoaded,
     // window.sellerHealth's additions (output.md): shareLink() returns a Promise of the URL.
     api: {

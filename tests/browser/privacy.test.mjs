@@ -4,7 +4,9 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {startServer} from './server.mjs';
-import {launch, openApp, SITE} from './browser.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import {launch, openApp, SITE, ROOT} from './browser.mjs';
 import {reportSet} from './share_fixtures.mjs';
 
 let server, browser, app;
@@ -154,6 +156,56 @@ test('remember my files keeps them without personal data, reloads them, and forg
   await new Promise((r) => setTimeout(r, 500));
   assert.deepEqual(await page.evaluate(() => sellerHealth.result().inputs), []);
   assert.deepEqual(await storageState(page), {local: 0, session: 0, databases: [], cookie: ''});
+});
+
+test('columns emptied before keeping a file: every personal one, none the core reads', async () => {
+  const aliases = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/core/data/ingest/aliases.json'), 'utf8'));
+  const feedbackHeaders = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/core/data/ingest/feedback_headers.json'), 'utf8'));
+  const read = [];   // every header the core reads, but the rater's e-mail (read, never shown or kept)
+  const walk = (o, key) => {
+    if (Array.isArray(o)) o.forEach((x) => walk(x, key));
+    else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) {
+      if (k === 'aliases' && key !== 'rater-email') read.push(...v);
+      else walk(v, k);
+    }
+  };
+  walk(aliases.kinds, '');
+  for (const l of feedbackHeaders.languages)
+    for (const [column, names] of Object.entries(l.columns)) if (column !== 'rater-email') read.push(...names);
+  assert.ok(read.length > 100);
+  const personal = ['buyer-email', 'buyer-name', 'buyer-phone-number', 'recipient-name', 'ship-address-1', 'ship-address-2',
+    'ship-address-3', 'ship-city', 'ship-postal-code', 'ship-phone-number', 'bill-address-1', 'Rater Email', 'rater-email',
+    'E-Mail des Bewertenden', 'E-mail del cliente', 'Correo electrónico del evaluador', 'Indirizzo e-mail del valutatore',
+    'Customer Name', 'Buyer Email', 'Telefonnummer'];
+  const verdict = await app.page.evaluate(({read, personal}) => ({
+    wronglyEmptied: read.filter((h) => SellerHealthPrivacy.personalColumn(h)),
+    kept: personal.filter((h) => !SellerHealthPrivacy.personalColumn(h)),
+  }), {read, personal});
+  assert.deepEqual(verdict.wronglyEmptied, [], 'columns the core reads are never emptied');
+  assert.deepEqual(verdict.kept, [], 'personal columns are always emptied');
+});
+
+test('a UTF-16 report without a BOM is redacted too', async () => {
+  const kept = await app.page.evaluate(async (text) => {
+    await sellerHealth.clear();
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) { bytes[2 * i] = text.charCodeAt(i) & 0xFF; bytes[2 * i + 1] = text.charCodeAt(i) >> 8; }
+    await sellerHealth.load([new File([bytes], 'orders-utf16.txt')]);
+    await sellerHealth.rememberFiles(true);
+    while (sellerHealth.privacy().keptFiles < 1) await new Promise((r) => setTimeout(r, 50));
+    const out = await new Promise((resolve) => {
+      const r = indexedDB.open('seller-health-files');
+      r.onsuccess = () => {
+        const all = r.result.transaction('files').objectStore('files').getAll();
+        all.onsuccess = async () => { const t = await all.result[0].blob.text(); r.result.close(); resolve(t); };
+      };
+    });
+    await sellerHealth.forgetFiles();
+    sellerHealth.clear();
+    return out;
+  }, PERSONAL_ORDERS);
+  assert.ok(kept.includes('113-0000001-0000001'));
+  for (const p of PERSONAL) assert.ok(!kept.includes(p), `kept: ${p}`);
 });
 
 test('title, aria-live summary and the text fallback without WebGL2', async () => {
