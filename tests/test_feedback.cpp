@@ -53,6 +53,8 @@ TEST_CASE("feedback: folding lowers case, maps full-width ASCII and strips accen
     CHECK(fold("Straße") == "strasse");
     CHECK(fold("Abîmé, ÇA") == "abime, ca");
     CHECK(fold("没有损坏") == "没有损坏");
+    CHECK(fold("ｷｬﾝｾﾙできない") == "キャンセルできない");
+    CHECK(fold("ｶﾞﾊﾟｳﾞﾄﾞ") == "ガパヴド");
     FoldedText f;
     fold_text("Ｘß", f);
     // "Ｘ" is 3 bytes and folds to "x"; "ß" (2 bytes at offset 3) folds to "ss".

@@ -103,6 +103,30 @@ bool is_clause_break(char32_t c) {
     }
 }
 
+// Half-width katakana (U+FF66..U+FF9D) as full-width katakana; 0 when c is not one.
+char32_t full_width_katakana(char32_t c) {
+    static constexpr char16_t kSmall[] = u"ヲァィゥェォャュョッ";  // U+FF66..U+FF6F
+    static constexpr char16_t kMain[] = u"ーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";  // U+FF70..
+    if (c >= 0xFF66 && c <= 0xFF6F) return kSmall[c - 0xFF66];
+    if (c >= 0xFF70 && c <= 0xFF9D) return kMain[c - 0xFF70];
+    return 0;
+}
+
+// ｶﾞ → ガ, ﾊﾟ → パ, ｳﾞ → ヴ: the voiced form of a katakana followed by a half-width (semi-)voiced mark.
+char32_t voiced(char32_t kana, char32_t mark) {
+    static constexpr char16_t kVoiceable[] = u"カキクケコサシスセソタチツテトハヒフヘホ";  // voiced form = +1
+    static constexpr char16_t kSemiVoiceable[] = u"ハヒフヘホ";                          // semi-voiced = +2
+    if (mark == 0xFF9E) {
+        if (kana == U'ウ') return U'ヴ';
+        for (char16_t k : kVoiceable)
+            if (k && kana == k) return kana + 1;
+    }
+    if (mark == 0xFF9F)
+        for (char16_t k : kSemiVoiceable)
+            if (k && kana == k) return kana + 2;
+    return 0;
+}
+
 }  // namespace
 
 void fold_text(std::string_view original, FoldedText& out) {
@@ -116,7 +140,17 @@ void fold_text(std::string_view original, FoldedText& out) {
         const char32_t c = decode_utf8(original, i);
         char buf[2];
         const size_t before = out.text.size();
-        if (const char* f = fold_char(c, buf)) out.text += f;
+        if (char32_t k = full_width_katakana(c)) {
+            // Half-width katakana (common in Japanese exports) read as full-width.
+            size_t peek = i;
+            if (peek < original.size()) {
+                if (char32_t v = voiced(k, decode_utf8(original, peek))) {
+                    k = v;
+                    i = peek;
+                }
+            }
+            append_utf8(out.text, k);
+        } else if (const char* f = fold_char(c, buf)) out.text += f;
         else if (c == 0xFFFD) out.text += '?';
         else out.text.append(original.substr(start, i - start));
         out.source.insert(out.source.end(), out.text.size() - before, start);

@@ -22,8 +22,8 @@ struct FoldedText {
 };
 
 // Folding: ASCII and Latin letters to lower case without accents (é→e, ß→ss, œ→oe),
-// full-width ASCII (ＡＢＣ！) to ASCII, ideographic space to space, curly quotes to
-// straight ones. CJK text is left as written. Reuses `out`'s buffers.
+// full-width ASCII (ＡＢＣ！) to ASCII, half-width katakana (ｷｬﾝｾﾙ) to full-width, ideographic
+// space to space, curly quotes to straight ones. Other CJK text is left as written. Reuses `out`'s buffers.
 void fold_text(std::string_view original, FoldedText& out);
 std::string fold(std::string_view text);
 
