@@ -55,6 +55,18 @@ test('the service worker takes the page and precaches every file of the build', 
   assert.ok(sw.includes(cached.keys[0].replace('seller-health-', '')), 'the cache is named after the build hash');
 });
 
+test('the page is installable as an app (manifest, icons, service worker)', async () => {
+  const cdp = await browser.context.newCDPSession(app.page);
+  const {errors} = await cdp.send('Page.getAppManifest');
+  assert.deepEqual(errors, []);
+  const {installabilityErrors} = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors, []);
+  const manifest = JSON.parse(fs.readFileSync(path.join(site, 'manifest.webmanifest'), 'utf8'));
+  assert.equal(manifest.display, 'standalone');
+  for (const icon of manifest.icons) assert.ok(fs.existsSync(path.join(site, icon.src)), icon.src);
+  await cdp.detach();
+});
+
 test('with the network off and the server gone, the page reloads and computes', async () => {
   const before = server.requests.length;
   await stopServer();
