@@ -165,6 +165,8 @@ TEST_CASE("feedback: removal reasons") {
         CHECK(has(reasons_of("my name is Jane Doe and nobody answers", 1, Channel::mfn), "personal_info"));
         CHECK_FALSE(has(reasons_of("order 113-1234567-1234567 never arrived", 1, Channel::mfn), "personal_info"));
         CHECK_FALSE(has(reasons_of("waited 3 weeks, 2 items missing", 1, Channel::mfn), "personal_info"));
+        CHECK_FALSE(has(reasons_of("call me? ordered 2026-10-02, still nothing", 1, Channel::mfn), "personal_info"));
+        CHECK_FALSE(has(reasons_of("tracking 9400 1000 0000 0000 0000 00 is wrong", 1, Channel::mfn), "personal_info"));
         CHECK_FALSE(has(reasons_of("Sent to John at the office", 1, Channel::mfn), "personal_info"));
         CHECK(has(reasons_of("buy it at www.cheap.example instead", 1, Channel::mfn), "promotional"));
         CHECK(has(reasons_of("cheaper at bestdeals.com", 1, Channel::mfn), "promotional"));

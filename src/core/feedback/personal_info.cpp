@@ -69,7 +69,9 @@ bool has_phone(std::string_view t, bool phone_cue) {
         i = last_digit + 1;
         if (last_digit < t.size() && (is_alnum(t[last_digit]) || t[last_digit] == '@')) continue;  // part of a word/e-mail
         const bool order_id = groups == 3 && lengths[0] == 3 && lengths[1] == 7 && lengths[2] == 7;
-        if (order_id || digits > 13 || short_groups > 0) continue;
+        const bool date = groups == 3 && ((lengths[0] == 4 && lengths[1] <= 2 && lengths[2] <= 2) ||
+                                          (lengths[0] <= 2 && lengths[1] <= 2 && lengths[2] == 4));
+        if (order_id || date || digits > 13 || short_groups > 0) continue;
         if (digits >= 10 || (plus && digits >= 8) || (phone_cue && digits >= 7)) return true;
     }
     return false;

@@ -13,8 +13,8 @@ namespace sh::feedback {
 bool has_email(std::string_view folded);
 
 // 10–13 digits in groups (spaces, dashes, dots, brackets), or 8+ after '+'; 7+ when the
-// comment also has a phone cue ("call me", "电话"). Amazon order numbers (3-7-7 digits) and
-// longer runs (tracking numbers) are not phone numbers.
+// comment also has a phone cue ("call me", "电话"). Amazon order numbers (3-7-7 digits), dates
+// (2026-10-02, 02.10.2026) and longer runs (tracking numbers) are not phone numbers.
 bool has_phone(std::string_view folded, bool phone_cue);
 
 // http(s)://, www., or a bare domain with a common top-level domain; Amazon's own domains
