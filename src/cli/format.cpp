@@ -67,7 +67,7 @@ std::string outlook_text(const Metric& m) {
     std::string out;
     if (m.headroom) out = "room for " + std::to_string(*m.headroom) + " more";
     if (m.needed_to_recover) out = "needs " + std::to_string(*m.needed_to_recover) + " good";
-    if (m.recovers_on.has()) out += ", recovers " + format_day(m.recovers_on.day());
+    if (m.recovers_on.has()) out += (out.empty() ? "" : ", ") + std::string("recovers ") + format_day(m.recovers_on.day());
     return out;
 }
 

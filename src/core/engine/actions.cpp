@@ -34,10 +34,11 @@ public:
         }
     }
 
+    // `boost`: the action moves its metric (so a failing or warning metric raises its value).
     void add(const std::string& kind, int64_t value, Day deadline, std::string text, const std::string& metric,
-             const std::string& order_id = {}) {
+             const std::string& order_id = {}, bool boost = true) {
         const auto it = severity_.find(metric);
-        const int severity = it == severity_.end() ? 0 : it->second;
+        const int severity = it == severity_.end() || !boost ? 0 : it->second;
         value += severity == 2 ? 1000 : severity == 1 ? 400 : 0;
         Candidate c{value, deadline, {0, std::move(text), metric, order_id}};
         per_kind_[kind].push_back(std::move(c));
@@ -130,7 +131,7 @@ void plan_feedback(const EvalContext& ctx, const FeedbackReport& report, Planner
             plan.add("feedback replies", negative ? 300 : 200, ctx.as_of - int(recency),
                      "Reply to the " + std::to_string(e.rating) + "-star feedback " + order +
                          ": apologise, name the problem and offer to fix it (never offer anything for changing it).",
-                     negative ? "odr" : "feedback_positive_rate_90d", e.order_id);
+                     negative ? "odr" : "feedback_positive_rate_90d", e.order_id, false);
         }
     }
 }
@@ -230,18 +231,23 @@ void plan_failing_metrics(const EvalContext& ctx, Planner& plan) {
             {"valid_tracking_rate", "Valid tracking rate"},
             {"on_time_delivery_rate", "On-time delivery rate"},
             {"return_dissatisfaction_rate", "Return dissatisfaction rate"},
-            {"late_response_rate", "Late response rate"}};
+            {"late_response_rate", "Late response rate"},
+            {"feedback_positive_rate_30d", "Positive feedback (30 days)"},
+            {"feedback_positive_rate_90d", "Positive feedback (90 days)"},
+            {"feedback_positive_rate_365d", "Positive feedback (365 days)"},
+            {"feedback_positive_rate_lifetime", "Positive feedback (lifetime)"},
+            {"feedback_average_365d", "Average feedback rating (365 days)"}};
         const auto name = names.find(m.id);
         const bool average = m.target && *m.target > 1.0;
         std::string text = (name == names.end() ? m.id : name->second) +
                            (m.category.empty() ? "" : " for " + m.category) + " (" + m.scope + ") is failing at " +
                            (average ? std::to_string(*m.rate).substr(0, 4) : percent(*m.rate)) + ".";
         if (m.needed_to_recover)
-            text += " It passes again after " + std::to_string(*m.needed_to_recover) + " more " +
-                    (m.condition == "lt" ? "items without a problem" : "good items") + " and none bad";
-        if (m.recovers_on.has()) text += "; at your usual volume it recovers on " + format_day(m.recovers_on.day());
-        text += ".";
-        plan.add("metrics", 100, ctx.as_of, text, m.id);
+            text += " It passes again after " + std::to_string(*m.needed_to_recover) +
+                    " more items without a problem and none bad.";
+        if (m.recovers_on.has())
+            text += " At your usual volume, with no new problem, it recovers on " + format_day(m.recovers_on.day()) + ".";
+        plan.add("metrics", 100, ctx.as_of, text, m.id, {}, false);
     }
 }
 
