@@ -252,3 +252,20 @@ TEST_CASE("ingest: Excel's sep= line and UTF-16 without a byte-order mark") {
         CHECK(f.records.cancellations.size() == 1);
     }
 }
+
+TEST_CASE("ingest: fuzz findings stay fixed") {
+    SUBCASE("a short file starting with RIFF") {
+        const LoadedFile f = read_text("RIFF0r6");
+        CHECK_FALSE(f.info.ok());
+    }
+    SUBCASE("JSON or not is told from the sniff window alone, however the bytes are chunked") {
+        const std::string text = std::string(40, '\t') + "[1]\n";
+        OrderIdPool ids;
+        FileReader whole("w", ids), bytes("b", ids);
+        whole.set_sniff_window(32);
+        bytes.set_sniff_window(32);
+        whole.feed(reinterpret_cast<const uint8_t*>(text.data()), text.size());
+        for (char c : text) bytes.feed(reinterpret_cast<const uint8_t*>(&c), 1);
+        CHECK(whole.finish().info.error == bytes.finish().info.error);
+    }
+}

@@ -14,7 +14,7 @@ bool starts(std::string_view s, std::string_view prefix) { return s.substr(0, pr
 std::string describe_non_report(std::string_view h) {
     if (starts(h, "%PDF")) return "this is a PDF document; download the report itself as a tab-delimited text (.txt) or CSV file";
     if (starts(h, "\x89PNG") || starts(h, "\xFF\xD8\xFF") || starts(h, "GIF87a") || starts(h, "GIF89a") ||
-        (starts(h, "RIFF") && h.substr(8, 4) == "WEBP"))
+        (starts(h, "RIFF") && h.size() >= 12 && h.substr(8, 4) == "WEBP"))
         return "this is an image; download the report itself as a tab-delimited text (.txt) or CSV file";
     if (starts(h, std::string_view("PK\x03\x04", 4))) {
         if (h.find("xl/") != std::string_view::npos || h.find("[Content_Types].xml") != std::string_view::npos)

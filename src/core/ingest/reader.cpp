@@ -67,10 +67,14 @@ struct FileReader::Impl : RowSink {
         const DetectedEncoding enc = detect_encoding(std::string_view(head).substr(0, sniff_bytes), whole);
         file.info.encoding = encoding_name(enc.encoding);
         decoder = Decoder(enc.encoding);
+        // JSON or not is told from the window too (a fresh decoder: the window may cut a sequence).
+        std::string window;
+        Decoder(enc.encoding).decode(std::string_view(head).substr(enc.bom_size, sniff_bytes - enc.bom_size), window);
+        const bool is_json = looks_like_json(window);
         std::string first;
         decoder.decode(std::string_view(head).substr(enc.bom_size), first);
         std::string().swap(head);
-        if (looks_like_json(first)) {
+        if (is_json) {
             stage = Stage::json;
             json = std::move(first);
             return;
