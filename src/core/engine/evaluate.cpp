@@ -100,6 +100,13 @@ Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, co
     }
     result.actions = plan_actions(ctx, result.feedback);
     add_reported_metrics(facts, result.metrics);
+    // Amazon's account status per marketplace (Account Health JSON): anything but NORMAL matters.
+    for (const LoadedFile& f : files)
+        for (const AccountStatus& s : f.records.account_statuses)
+            if (!s.status.empty() && s.status != "NORMAL" && s.status != "normal")
+                result.warnings.push_back("Amazon reports the account status " + s.status +
+                                          (s.marketplace_id.empty() ? "" : " for marketplace " + s.marketplace_id) +
+                                          " (Account Health report).");
     return result;
 }
 
