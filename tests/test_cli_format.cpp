@@ -99,3 +99,10 @@ TEST_CASE("cli: markdown is a table a seller can paste into a ticket") {
           std::string::npos);
     CHECK(md.find("### Next steps") != std::string::npos);
 }
+
+TEST_CASE("cli: show sample text" * doctest::skip()) {
+    Fixture f;
+    const Result& r = sample(f);
+    std::fputs(cli::format_result(r, "text").c_str(), stdout);
+    std::fputs(cli::format_result(r, "markdown").c_str(), stdout);
+}
