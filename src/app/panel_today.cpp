@@ -32,7 +32,20 @@ void draw_today_panel(App& app, const Layout& layout) {
                     copy_button("copy", a.order_id);
                     if (!layout.narrow) ImGui::SameLine();
                 }
-                if (!a.metric.empty()) {
+                // Feedback work opens the entry (its comment, removal reasons and reply draft).
+                int entry = -1;
+                if (!a.order_id.empty())
+                    for (size_t e = 0; e < r.feedback.entries.size() && entry < 0; ++e)
+                        if (r.feedback.entries[e].order_id == a.order_id && a.text.find("feedback") != std::string::npos)
+                            entry = static_cast<int>(e);
+                if (entry >= 0) {
+                    if (ImGui::SmallButton(tr("today.open_feedback"))) {
+                        app.selected_entry = entry;
+                        app.entry_filter[0] = '\0';
+                        app.panel = Panel::feedback;
+                        app.panel_requested = true;
+                    }
+                } else if (!a.metric.empty()) {
                     for (const Metric& m : r.metrics) {
                         if (m.id == a.metric && m.source == "computed") {
                             if (ImGui::SmallButton(tr("card.details"))) open_drilldown(app, m);

@@ -165,6 +165,21 @@ test('screenshots of each panel, desktop and narrow, Chinese', async () => {
   await app.page.evaluate(() => sellerHealth.setLanguage('en'));
 });
 
+test('Amazon\'s own figures sit next to the computed ones, with the difference', async () => {
+  const json = fs.readFileSync(path.join(ROOT, '../shared/data/amazon/account-health-v2-example.json'), 'utf8');
+  await app.page.evaluate((text) => sellerHealth.load([{name: 'account-health.json', text}]), json);
+  const result = await app.page.evaluate(() => sellerHealth.result());
+  const reported = result.metrics.filter((m) => m.source === 'amazon_report');
+  assert.ok(reported.length > 0, 'Amazon-reported metrics are in the result');
+  const paired = reported.find((r) => result.metrics.some((m) => m.source === 'computed' && m.id === r.id && m.scope === r.scope && !m.category && !r.category));
+  const summary = await app.page.evaluate(() => sellerHealth.summary());
+  if (paired) assert.match(summary, /Amazon reports/, 'a paired figure is compared in the summary');
+  assert.match(summary, /reported by Amazon|Amazon reports/);
+  await app.page.evaluate(() => sellerHealth.showPanel('overview'));
+  await shoot(app.page, 'dashboard-desktop-en-overview-amazon.png');
+  await app.page.evaluate(() => sellerHealth.removeFile(sellerHealth.result().inputs.findIndex((i) => i.name === 'account-health.json')));
+});
+
 test('a malformed file shows its problems while the other files\' metrics stay', async () => {
   const before = await app.page.evaluate(() => sellerHealth.result());
   const bad = 'amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\n' +
