@@ -37,7 +37,6 @@ void set_dark(App& app, bool dark) {
 namespace {
 
 void draw_header(App& app, const Layout& layout) {
-    const float s = layout.s;
     ImGui::PushFont(app.title_font);
     ImGui::TextUnformatted(tr("app.title"));
     ImGui::PopFont();
@@ -57,7 +56,6 @@ void draw_header(App& app, const Layout& layout) {
         ImGui::TextWrapped("%s", tr("app.tagline"));
         ImGui::PopStyleColor();
     }
-    (void)s;
 }
 
 void draw_drop_zone(App& app, const Layout& layout) {
