@@ -22,14 +22,19 @@ const char* text(const char* key, const char* english) {
 void share_section(App& app) {
     PrivacyState& p = app.privacy;
     ImGui::SeparatorText(text("privacy.share_title", "Share link"));
-    ImGui::BeginDisabled(p.share_pending);
+    const Result& shown = shown_result(app);
+    const bool nothing = shown.metrics.empty() && !shown.feedback.present;
+    ImGui::BeginDisabled(p.share_pending || nothing);
     if (ImGui::Button(text("privacy.share_button", "Copy share link"))) {
         p.share_pending = true;
         p.share_status.clear();
         platform::make_share_link();
     }
     ImGui::EndDisabled();
-    if (!p.share_status.empty()) {
+    if (nothing) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", text("privacy.share_nothing", "Open your reports first: there is nothing to share yet."));
+    } else if (!p.share_status.empty()) {
         ImGui::SameLine();
         ImGui::TextUnformatted(p.share_status.c_str());
     }
