@@ -93,6 +93,18 @@ test('it makes share links, and nothing is stored', async () => {
   assert.equal(await page.evaluate(() => navigator.serviceWorker ? navigator.serviceWorker.controller : null), null);
 });
 
+test('a share link opens as a snapshot in the single file too', async () => {
+  const link = await page.evaluate(() => sellerHealth.shareLink());
+  const original = await page.evaluate(() => sellerHealth.result().metrics.map((m) => [m.id, m.scope, m.rate, m.status]));
+  const other = await browser.context.newPage();
+  other.on('pageerror', (e) => errors.push(String(e)));
+  await other.goto(link);
+  await other.waitForFunction(() => window.sellerHealth !== undefined && sellerHealth.inSnapshot(), null, {timeout: 60000});
+  const shown = await other.evaluate(() => sellerHealth.result().metrics.map((m) => [m.id, m.scope, m.rate, m.status]));
+  assert.deepEqual(shown, original);
+  await other.close();
+});
+
 test('no request but the file itself, and no errors', () => {
   const other = requests.filter((u) => u !== url && !u.startsWith(url + '#') && !/^(data|blob):/.test(u));
   assert.deepEqual(other, []);
