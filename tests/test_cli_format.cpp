@@ -5,7 +5,7 @@
 
 #include "cli/format.h"
 // The test binary links only the core; the CLI's formatter is compiled in here.
-#include "cli/format.cpp"  // NOLINT(bugprone-suspicious-include)
+#include "cli/format.h"
 #include "test_metrics_fixture.h"
 
 using namespace sh;

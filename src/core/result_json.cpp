@@ -76,7 +76,10 @@ nlohmann::ordered_json to_json(const Metric& m) {
 nlohmann::ordered_json to_json(const FeedbackReport& f) {
     nlohmann::ordered_json counts = nlohmann::ordered_json::object();
     for (const auto& [window, c] : f.counts)
-        counts[window] = {{"positive", c.positive}, {"neutral", c.neutral}, {"negative", c.negative}};
+        counts[window] = {{"positive", c.positive},
+                          {"neutral", c.neutral},
+                          {"negative", c.negative},
+                          {"positive_share", optional_or_null(positive_share(c))}};
     nlohmann::ordered_json causes = nlohmann::ordered_json::array();
     for (const auto& [cause, n] : f.root_causes) causes.push_back({{"cause", cause}, {"count", n}});
     nlohmann::ordered_json entries = nlohmann::ordered_json::array();
@@ -93,6 +96,7 @@ nlohmann::ordered_json to_json(const FeedbackReport& f) {
                            {"removal", {{"eligible", e.removal_eligible}, {"reasons", e.removal_reasons}}},
                            {"language", e.language},
                            {"answered", e.answered},
+                           {"removed", e.removed},
                            {"priority", e.priority},
                            {"draft", e.draft}});
     }
