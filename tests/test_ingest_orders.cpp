@@ -212,3 +212,25 @@ TEST_CASE("ingest: many orders fold through the index (not only adjacent rows)")
     CHECK(all_two);
     CHECK(f.records.orders.capacity() == 20000);  // shrunk: 24 bytes per order remain
 }
+
+TEST_CASE("ingest: with the file size known, orders are reserved once (same records)") {
+    // 40,000 orders of one row each: the estimate after 16,384 orders is 40,000 × 1.05 + 1024.
+    std::string text = "amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\tquantity\n";
+    for (int i = 0; i < 40000; ++i) {
+        char id[32];
+        std::snprintf(id, sizeof id, "%03d-%07d-%07d", 100 + i % 900, i, i * 3);
+        text += std::string(id) + "\t2026-09-14\tShipped\tMFN\t1\n";
+    }
+    OrderIdPool ids;
+    FileReader hinted("hinted.txt", ids);
+    hinted.set_size_hint(text.size());
+    hinted.feed(reinterpret_cast<const uint8_t*>(text.data()), text.size());
+    const LoadedFile a = hinted.finish();
+    const LoadedFile b = read_text(text);
+    REQUIRE(a.records.orders.size() == 40000);
+    CHECK(a.records.orders.capacity() == 40000);  // small enough to be shrunk at the end
+    CHECK(b.records.orders.size() == 40000);
+    bool same = true;
+    for (size_t i = 0; i < 40000; ++i) same = same && a.records.orders[i].key == b.records.orders[i].key;
+    CHECK(same);
+}

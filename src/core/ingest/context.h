@@ -15,6 +15,10 @@ namespace sh::ingest {
 struct Context {
     LoadedFile& file;
     OrderIdPool& ids;
+    // The file's size in bytes when the caller knows it (0: unknown), and whether the text the
+    // splitter sees has the file's byte count (UTF-8): then record counts can be foreseen.
+    uint64_t size_hint = 0;
+    bool text_is_file_bytes = false;
 
     // A row that cannot be used: counted, and listed while fewer than kMaxProblems are.
     void skip(uint32_t line, std::string_view column, std::string message);

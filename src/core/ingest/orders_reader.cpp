@@ -28,6 +28,12 @@ public:
         }
     }
     void release() { std::vector<uint32_t>().swap(slots_); }
+    // Sizes the table for `orders` entries at once (no rehash on the way there).
+    void reserve(size_t count, const std::vector<Order>& orders) {
+        size_t want = 1024;
+        while (want * 3 < count * 4) want *= 2;
+        if (want > slots_.size()) rehash(orders, want);
+    }
 
 private:
     static size_t hash(OrderKey key) {
@@ -36,10 +42,11 @@ private:
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
         return static_cast<size_t>(z ^ (z >> 31));
     }
-    void grow(const std::vector<Order>& orders) {
+    void grow(const std::vector<Order>& orders) { rehash(orders, slots_.empty() ? 1024 : slots_.size() * 2); }
+    void rehash(const std::vector<Order>& orders, size_t size) {
         std::vector<uint32_t> old;
         old.swap(slots_);
-        slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+        slots_.assign(size, 0);
         const size_t mask = slots_.size() - 1;
         for (uint32_t slot : old) {
             if (!slot) continue;
@@ -95,6 +102,7 @@ public:
                 units = *n;
             }
         }
+        if (!estimated_ && cx_.file.records.orders.size() >= 16384) estimate(row.text_end);
         Order o;
         o.key = cx_.order_key(id);
         o.day = *bought;
@@ -126,6 +134,20 @@ public:
     }
 
 private:
+    // With the file's size known, reserve the whole file's orders once (from the bytes per
+    // order so far, plus 5 %) instead of growing: no copy of a large vector, no slack.
+    void estimate(uint64_t text_end) {
+        estimated_ = true;
+        auto& orders = cx_.file.records.orders;
+        if (!cx_.size_hint || !cx_.text_is_file_bytes || text_end == 0 || cx_.size_hint <= text_end) return;
+        const double per_byte = double(orders.size()) / double(text_end);
+        const double expected = per_byte * double(cx_.size_hint) * 1.05 + 1024;
+        if (expected > double(orders.capacity()) && expected < 4.0e9) {
+            orders.reserve(static_cast<size_t>(expected));
+            index_.reserve(static_cast<size_t>(expected), orders);
+        }
+    }
+
     // Item rows of one order are usually adjacent: the last order is checked before the index.
     void fold(const Order& o) {
         auto& orders = cx_.file.records.orders;
@@ -182,6 +204,7 @@ private:
     uint32_t last_ = 0;
     uint8_t last_marketplace_ = 0;
     uint64_t conflicts_ = 0;
+    bool estimated_ = false;
     std::vector<uint64_t> orders_per_marketplace_;
 };
 

@@ -66,6 +66,7 @@ struct FileReader::Impl : RowSink {
         const bool whole = complete && head.size() <= sniff_bytes;
         const DetectedEncoding enc = detect_encoding(std::string_view(head).substr(0, sniff_bytes), whole);
         file.info.encoding = encoding_name(enc.encoding);
+        cx.text_is_file_bytes = enc.encoding == Encoding::utf8;
         decoder = Decoder(enc.encoding);
         // JSON or not is told from the window too (a fresh decoder: the window may cut a sequence).
         std::string window;
@@ -267,6 +268,7 @@ LoadedFile FileReader::finish() {
 }
 
 uint64_t FileReader::bytes_fed() const { return impl_->file.info.bytes; }
+void FileReader::set_size_hint(uint64_t bytes) { impl_->cx.size_hint = bytes; }
 void FileReader::set_sniff_window(size_t bytes) { impl_->sniff_bytes = bytes < 16 ? 16 : bytes; }
 const std::string& FileReader::kind() const { return impl_->file.info.kind; }
 

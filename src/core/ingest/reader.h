@@ -30,6 +30,10 @@ public:
     // The encoding and file type are decided from the first `bytes` (default 64 KB). Call
     // before the first feed; tests use a small window so chunking reaches every stage.
     void set_sniff_window(size_t bytes);
+    // The file's total size when known (File.size in the page, the file size in the CLI).
+    // Optional: lets the All Orders reader reserve its orders once instead of growing, which
+    // lowers the peak memory of very large files. Call before the first feed.
+    void set_size_hint(uint64_t bytes);
     // The kind as soon as the header has been seen ("" before that).
     const std::string& kind() const;
 

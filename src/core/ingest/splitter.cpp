@@ -152,11 +152,13 @@ void Splitter::finish(RowSink& sink) {
 void Splitter::emit(std::string_view record, uint32_t newlines, RowSink& sink) {
     const uint32_t line = next_line_;
     next_line_ += 1 + newlines;
+    consumed_ += record.size() + 1;
     if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
     if (record.find_first_not_of(" \t\r") == std::string_view::npos) return;  // blank line
     if (delimiter_ == '\t') split_tsv(record);
     else split_csv(record);
     row_.line = line;
+    row_.text_end = consumed_;
     sink.on_row(row_);
 }
 

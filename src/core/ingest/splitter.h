@@ -13,6 +13,7 @@ namespace sh::ingest {
 struct Row {
     std::vector<std::string_view> fields;
     uint32_t line = 0;  // 1-based physical line where the record starts
+    uint64_t text_end = 0;  // bytes of text consumed through the end of this record
     std::string_view field(size_t i) const { return i < fields.size() ? fields[i] : std::string_view(); }
 };
 
@@ -54,6 +55,7 @@ private:
     std::string scratch_;  // a quoted CSV record, unescaped in place
     Row row_;
     uint32_t next_line_ = 1;
+    uint64_t consumed_ = 0;  // bytes of text in emitted records (line ends included)
     uint32_t pending_newlines_ = 0;  // LFs inside the pending (quoted) record
     bool overflow_ = false;
     // CSV quote state, carried across pushes.
