@@ -69,7 +69,8 @@ void items_table(App& app, const Metric& m) {
     const float height = std::max(ImGui::GetContentRegionAvail().y, 220 * s);
     // A phone gets three columns: the order with its day and kinds under it, the drop-out day, Copy.
     const bool narrow = ImGui::GetContentRegionAvail().x / s < 600;
-    if (!ImGui::BeginTable("items", narrow ? 3 : 5, flags, ImVec2(0, height))) return;
+    // Separate ids: a table keeps its column widths per id, and the two layouts differ.
+    if (!ImGui::BeginTable(narrow ? "items_narrow" : "items", narrow ? 3 : 5, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr("items.order"), ImGuiTableColumnFlags_DefaultSort, 2.2f, 0);
     if (!narrow) {

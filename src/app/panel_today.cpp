@@ -14,7 +14,7 @@ void draw_today_panel(App& app, const Layout& layout) {
     } else {
         ImGui::TextDisabled("%s", trf("today.count", {std::to_string(r.actions.size())}).c_str());
         const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-        if (ImGui::BeginTable("actions", 3, flags)) {
+        if (ImGui::BeginTable(layout.narrow ? "actions_narrow" : "actions", 3, flags)) {
             ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, 28 * s);
             ImGui::TableSetupColumn(tr("today.action"), 0, 5.0f);
             ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, (layout.narrow ? 70 : 150) * s);

@@ -61,7 +61,7 @@ void draw_whatif_panel(App& app, const Layout& layout) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     const int columns = layout.narrow ? 1 : 3;
     int shown = 0;
-    if (ImGui::BeginTable("whatif", columns, flags)) {
+    if (ImGui::BeginTable(layout.narrow ? "whatif_narrow" : "whatif", columns, flags)) {
         if (!layout.narrow) {
             ImGui::TableSetupColumn(tr("whatif.metric"), 0, 1.6f);
             ImGui::TableSetupColumn(tr("whatif.change"), 0, 2.0f);
