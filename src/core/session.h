@@ -25,7 +25,7 @@ public:
     void feed(const uint8_t* data, size_t size);
     // Adds the file (even an unusable one, so its error is shown) and returns its summary.
     const InputInfo& finish_file();
-    bool file_in_progress() const { return reader_ != nullptr; }
+    bool file_in_progress() const { return reader_ != nullptr || out_of_memory_; }
     uint64_t bytes_in_progress() const;
 
     void remove_file(size_t index);
@@ -38,10 +38,27 @@ public:
     // The result for the current files and options; recomputed only when something changed.
     const Result& result();
 
+    // Memory guard (the page's heap cannot always grow, and without exceptions a failed
+    // allocation would abort the app): after every kMemoryCheckBytes fed, the session asks
+    // `probe(n)` whether n more bytes could still be allocated (n = 64 MB + half the bytes fed:
+    // room for the records' next growth); when not, the file is dropped at once and
+    // finishes with the error kMemoryError. The default probe tries malloc(n) and frees it
+    // (malloc returns null instead of aborting in the wasm build). Tests pass their own.
+    using MemoryProbe = bool (*)(size_t bytes);
+    static constexpr uint64_t kMemoryCheckBytes = uint64_t(4) << 20;
+    static constexpr const char* kMemoryError = "file too large for this browser's memory";
+    void set_memory_probe(MemoryProbe probe) { memory_probe_ = probe; }
+
 private:
+    void check_memory();
+
     OrderIdPool ids_;
     std::vector<LoadedFile> files_;
     std::unique_ptr<FileReader> reader_;
+    std::string name_in_progress_;
+    uint64_t fed_in_progress_ = 0, next_memory_check_ = 0;
+    bool out_of_memory_ = false;  // the file in progress was dropped by the memory guard
+    MemoryProbe memory_probe_ = nullptr;
     Options options_;
     Result result_;
     bool stale_ = true;
