@@ -229,5 +229,10 @@ TEST_CASE("metrics: a million orders evaluate in well under a few seconds") {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     MESSAGE("evaluate(1,000,000 orders) took ", seconds, " s");
     CHECK(find_metric(r, "odr", "mfn"));
+    // Under ASan + UBSan (Debug, the sanitize preset) everything runs ~5-10x slower.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_UNDEFINED__)
+    CHECK(seconds < 60.0);
+#else
     CHECK(seconds < 5.0);
+#endif
 }
