@@ -4,6 +4,8 @@
 
 (function () {
   const CHUNK_BYTES = 8 << 20;   // File.slice chunks copied into the wasm heap
+  const yieldToPage = () => (window.scheduler && typeof window.scheduler.yield === 'function')
+    ? window.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
   const summaryEl = document.getElementById('summary');
   const dropHint = document.getElementById('drop-hint');
   const fileInput = document.getElementById('file-input');
@@ -42,13 +44,24 @@
     mod._sh_begin_file(namePtr);
     mod._free(namePtr);
     const buffer = mod._malloc(Math.min(CHUNK_BYTES, Math.max(blob.size, 1)));
+    // Issue 9: the next chunk is read while the core parses this one. A read that finished
+    // during the feed resolves at once, so the loop yields once per chunk to let the page draw
+    // (as the wait for the read did before). Yielding more often costs throughput: a frame is
+    // not free (with a software GPU it stalls the thread for 100 ms and more; tests/bench).
+    const read = (offset) => blob.slice(offset, offset + CHUNK_BYTES).arrayBuffer();
+    let next = blob.size > 0 ? read(0) : null;
     try {
-      for (let offset = 0; offset < blob.size; offset += CHUNK_BYTES) {
-        const bytes = new Uint8Array(await blob.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
+      for (let offset = 0; offset < blob.size;) {
+        const bytes = new Uint8Array(await next);
+        if (!bytes.length) break;   // the file shrank while being read
+        offset += bytes.length;
+        next = offset < blob.size ? read(offset) : null;
         mod.HEAPU8.set(bytes, buffer);   // HEAPU8 is re-read: memory may have grown
         mod._sh_feed(buffer, bytes.length);
+        if (next) await yieldToPage();
       }
     } finally {
+      if (next) next.catch(() => {});   // a feed threw: the pending read's result is not wanted
       mod._free(buffer);
     }
     return JSON.parse(mod.UTF8ToString(mod._sh_finish_file()));

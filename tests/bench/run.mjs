@@ -129,6 +129,9 @@ async function main() {
       const rows = [['contender', 'seconds', 'MB/s', 'ours ×', 'MB/CPU-s', 'added memory MB', 'ODR/cancel = truth']];
       rows.push(['seller-health (load → result)', fmt(app.ms / 1000, 2), fmt(app.mbPerS), '1.00', fmt(app.mbPerCpuS), fmt(app.addedMemoryMB),
                  agreement('app', app.figures, set.truth)]);
+      const held = set.appFramesHeld;
+      if (held) rows.push(['seller-health, UI frames held (≈ a worker)', fmt(held.ms / 1000, 2), fmt(held.mbPerS),
+                           fmt(held.ms / app.ms, 2), fmt(held.mbPerCpuS), fmt(held.addedMemoryMB), agreement('held', held.figures, set.truth)]);
       for (const [name, p] of Object.entries(set.peers)) {
         if (name === 'errors') continue;
         rows.push([name + (p.startupMs ? ` (+${fmt(p.startupMs)} ms start-up)` : ''), fmt(p.ms / 1000, 2), fmt(p.mbPerS),
@@ -137,7 +140,8 @@ async function main() {
       }
       table(rows);
       const floor = set.peers['file-read floor'];
-      if (floor) log(`ours / floor: ${fmt((100 * floor.ms) / app.ms)} % of the File-read floor`);
+      if (floor) log(`ours / floor: ${fmt((100 * floor.ms) / app.ms)} % of the File-read floor` +
+                     (held ? ` (${fmt((100 * floor.ms) / held.ms)} % with the UI's frames held)` : ''));
       log(`app: load ${fmt(app.loadMs)} ms + result ${fmt(app.resultMs)} ms; ${fmt(app.rowsPerS)} rows/s`);
       if (app.interactivity) {
         log('Frame CPU time with these orders loaded (NewFrame → Render):');
