@@ -59,7 +59,7 @@ void evaluate_feedback(const EvalContext& ctx, const MetricPolicy& mp, bool aver
         items.push_back({f.day, i, neutral_rating ? 2u : 1u});
     }
     const ItemText text{kKinds, [](const EvalContext& c, uint64_t ref) {
-                            return c.order_text(c.facts.feedback[ref].order);
+                            return c.order_text(c.facts.feedback[static_cast<size_t>(ref)].order);
                         }};
     Metric m = finish_metric(ctx, mp, mp.scopes.empty() ? "all" : mp.scopes.front(), wc, items, text);
     m.components = {{"positive", double(positive)}, {"neutral", double(neutral)}, {"negative", double(negative)}};

@@ -9,7 +9,7 @@ namespace {
 const std::vector<const char*> kKinds = {"late_response", "unanswered"};
 
 std::string message_label(const EvalContext& ctx, uint64_t ref) {
-    const Message* m = ctx.facts.messages[ref];
+    const Message* m = ctx.facts.messages[static_cast<size_t>(ref)];
     return m->id.empty() ? "line " + std::to_string(m->line) : m->id;
 }
 
