@@ -12,7 +12,7 @@ import {startServer} from './server.mjs';
 import {launch, openApp, saveArtifact, SITE, ROOT} from './browser.mjs';
 
 const PANELS = ['overview', 'today', 'drilldown', 'feedback', 'whatif', 'files'];
-const CLI = [process.env.SH_CLI, path.join(ROOT, 'build/dash-native/seller-health'), path.join(ROOT, 'build/native/seller-health')]
+const CLI = [process.env.SH_CLI, path.join(ROOT, 'build/native/seller-health')]
   .find((p) => p && fs.existsSync(p));
 
 let server, browser, app, dir, files;
