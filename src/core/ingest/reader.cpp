@@ -25,7 +25,12 @@ std::string header_preview(const Header& h) {
         out += h.name(static_cast<int>(i));
     }
     if (h.size() > 6) out += ", ...";
-    return out.size() > 200 ? out.substr(0, 200) + "..." : out;
+    // Cut on a character boundary and cleaned: the error goes into the result JSON, whose
+    // writer rejects invalid UTF-8 (fuzz_reader found a cut CP932-as-1252 header).
+    if (out.size() <= 200) return clean_utf8(out);
+    size_t cut = 200;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    return clean_utf8(std::string_view(out).substr(0, cut)) + "...";
 }
 
 }  // namespace
