@@ -34,7 +34,7 @@ for t in "${targets[@]}"; do
   crashes="$build/crashes/$t"
   mkdir -p "$corpus" "$crashes"
   max_len=65536
-  case "$t" in dates) max_len=256 ;; feedback) max_len=8192 ;; esac
+  case "$t" in dates) max_len=256 ;; feedback) max_len=8192 ;; reader) max_len=16384 ;; esac
   printf '\n=== fuzz_%s for %ss\n' "$t" "$seconds"
   seeds=()
   [ -d "tests/fuzz/corpus/$t" ] && seeds+=("tests/fuzz/corpus/$t")
