@@ -44,7 +44,7 @@ TEST_CASE("ingest: Amazon's own Account Health example, slips included") {
         CHECK(format_day(mfn->from.day()) == "2020-09-06");
         CHECK(format_day(mfn->to.day()) == "2020-11-04");
         REQUIRE(mfn->components.size() == 3);
-        CHECK(mfn->components[0] == std::make_pair(std::string("claims"), 442.0));
+        CHECK(mfn->components[0] == std::make_pair(std::string("a_to_z_claims"), 442.0));
         CHECK(mfn->components[1] == std::make_pair(std::string("chargebacks"), 15.0));
         CHECK(mfn->components[2] == std::make_pair(std::string("negative_feedback"), 628.0));
     }

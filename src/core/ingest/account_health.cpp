@@ -165,7 +165,7 @@ private:
         m.has_numerator = count(block, "orderWithDefects", path, m.numerator);
         m.has_denominator = number(block, {"orderCount"}, path, m.denominator);
         static const std::pair<const char*, const char*> kComponents[] = {
-            {"claims", "claims"}, {"chargebacks", "chargebacks"}, {"negativeFeedback", "negative_feedback"}};
+            {"claims", "a_to_z_claims"}, {"chargebacks", "chargebacks"}, {"negativeFeedback", "negative_feedback"}};
         for (const auto& [theirs, ours] : kComponents) {
             double n = 0;
             if (count(block, theirs, path, n)) m.components.emplace_back(ours, n);
