@@ -128,6 +128,9 @@ struct FileReader::Impl : RowSink {
             splitter.push(decoded, *this);
             splitter.finish(*this);
             if (splitter.overflowed()) overflow();
+            if (const uint32_t line = splitter.unclosed_quote_line())
+                cx.warn(line, "", "a quote opened on this line never closes: the lines after it were read as "
+                                  "one field (fix the quote and load the file again)");
         }
         if (stage == Stage::text) {
             if (shape_pending) resolve_shape();

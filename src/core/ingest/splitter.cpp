@@ -143,6 +143,7 @@ void Splitter::finish(RowSink& sink) {
         return;
     }
     if (!pending_.empty()) {
+        if (in_quotes_) unclosed_quote_line_ = next_line_;
         std::string record = std::move(pending_);
         pending_.clear();
         emit(record, pending_newlines_, sink);

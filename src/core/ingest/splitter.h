@@ -40,6 +40,9 @@ public:
     // True once a record grew past kMaxRecordBytes (the rest of the input is ignored).
     bool overflowed() const { return overflow_; }
     uint32_t lines_seen() const { return next_line_ - 1; }
+    // After finish(): the line of a CSV quote that never closed (it swallowed every line after
+    // it into one field), or 0.
+    uint32_t unclosed_quote_line() const { return unclosed_quote_line_; }
 
 private:
     void push_first_line(std::string_view& text, RowSink& sink);
@@ -58,6 +61,7 @@ private:
     uint64_t consumed_ = 0;  // bytes of text in emitted records (line ends included)
     uint32_t pending_newlines_ = 0;  // LFs inside the pending (quoted) record
     bool overflow_ = false;
+    uint32_t unclosed_quote_line_ = 0;
     // CSV quote state, carried across pushes.
     bool in_quotes_ = false;
     bool at_field_start_ = true;
