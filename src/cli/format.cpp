@@ -233,7 +233,7 @@ std::string format_markdown(const Result& r) {
 }  // namespace
 
 std::string format_result(const Result& result, const std::string& format) {
-    if (format == "json") return to_json(result).dump(2) + "\n";
+    if (format == "json") return to_json(result).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
     if (format == "markdown") return format_markdown(result);
     return format_text(result);
 }

@@ -50,7 +50,7 @@ EMSCRIPTEN_KEEPALIVE const char* sh_finish_file() {
     static std::string json;
     auto& pending = sh::web::the_app().pending;
     if (!pending.empty()) pending.erase(pending.begin());
-    json = sh::to_json(session().finish_file()).dump();
+    json = sh::to_json(session().finish_file()).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     changed();
     return json.c_str();
 }
@@ -62,9 +62,9 @@ EMSCRIPTEN_KEEPALIVE const char* sh_result_json() {
         // A shared snapshot (issue 7): its aggregates, marked so scripts can tell.
         auto j = sh::to_json(*snapshot);
         j["snapshot"] = true;
-        json = j.dump();
+        json = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     } else {
-        json = sh::to_json(session().result()).dump();
+        json = sh::to_json(session().result()).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     }
     return json.c_str();
 }
