@@ -21,7 +21,13 @@ namespace {
 struct Window {
     GLFWwindow* glfw = nullptr;
     int width = 0, height = 0;  // canvas size in device pixels
+    double last_frame_ms = 0;   // when the last frame was drawn
 };
+
+// While files stream in, the page yields to the browser between chunks, and each drawn frame's
+// GL state queries wait for the GPU to finish the previous frame (a tenth of a second on software
+// WebGL). Drawing the progress five times a second keeps it moving without eating the parse time.
+constexpr double kStreamingFrameIntervalMs = 200.0;
 Window window;
 
 EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
@@ -58,6 +64,9 @@ void follow_canvas_size(sh::app::App& app) {
 
 void frame() {
     sh::app::App& app = sh::web::the_app();
+    const double now = emscripten_get_now();
+    if (!app.pending.empty() && now - window.last_frame_ms < kStreamingFrameIntervalMs) return;
+    window.last_frame_ms = now;
     follow_canvas_size(app);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
