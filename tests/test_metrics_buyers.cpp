@@ -30,15 +30,6 @@ Message message(const std::string& id, const char* received, const char* respond
     return m;
 }
 
-FeedbackEntry entry(OrderKey order, Day day, uint8_t rating, bool removed = false) {
-    FeedbackEntry e;
-    e.order = order;
-    e.day = day;
-    e.rating = rating;
-    e.removed = removed;
-    return e;
-}
-
 }  // namespace
 
 // as_of 2026-11-20: 60-day window 09-22 .. 11-20 by request day.
@@ -97,13 +88,13 @@ TEST_CASE("metrics: late response rate at the 24-hour edges") {
 TEST_CASE("metrics: feedback positive rates and average") {
     Fixture f;
     Records& r = f.file("template.feedback");
-    for (int i = 0; i < 18; ++i) r.feedback.push_back(entry(f.id(i + 1), D(2026, 11, 1), 5));
-    r.feedback.push_back(entry(f.id(100), D(2026, 11, 2), 3));
-    r.feedback.push_back(entry(f.id(101), D(2026, 11, 3), 1));
-    r.feedback.push_back(entry(f.id(102), D(2026, 11, 4), 1, true));  // removed: not counted
-    for (int i = 0; i < 80; ++i) r.feedback.push_back(entry(f.id(200 + i), D(2026, 6, 1), 5));
-    r.feedback.push_back(entry(f.id(300), D(2024, 1, 1), 1));
-    r.feedback.push_back(entry(f.id(301), D(2024, 1, 1), 1));
+    for (int i = 0; i < 18; ++i) r.feedback.push_back(feedback_entry(f.id(i + 1), D(2026, 11, 1), 5));
+    r.feedback.push_back(feedback_entry(f.id(100), D(2026, 11, 2), 3));
+    r.feedback.push_back(feedback_entry(f.id(101), D(2026, 11, 3), 1));
+    r.feedback.push_back(feedback_entry(f.id(102), D(2026, 11, 4), 1, true));  // removed: not counted
+    for (int i = 0; i < 80; ++i) r.feedback.push_back(feedback_entry(f.id(200 + i), D(2026, 6, 1), 5));
+    r.feedback.push_back(feedback_entry(f.id(300), D(2024, 1, 1), 1));
+    r.feedback.push_back(feedback_entry(f.id(301), D(2024, 1, 1), 1));
     const Result& res = f.run(D(2026, 11, 20));
     const Metric* d30 = find_metric(res, "feedback_positive_rate_30d");
     const Metric* d90 = find_metric(res, "feedback_positive_rate_90d");
@@ -148,8 +139,8 @@ TEST_CASE("metrics: feedback positive rates and average") {
 TEST_CASE("metrics: the Feedback Manager export alone gives no positive rate") {
     Fixture f;
     Records& r = f.file("amazon.feedback");
-    r.feedback.push_back(entry(f.id(1), D(2026, 11, 1), 1));
-    r.feedback.push_back(entry(f.id(2), D(2026, 11, 2), 3));
+    r.feedback.push_back(feedback_entry(f.id(1), D(2026, 11, 1), 1));
+    r.feedback.push_back(feedback_entry(f.id(2), D(2026, 11, 2), 3));
     const Metric* m = find_metric(f.run(D(2026, 11, 20)), "feedback_positive_rate_30d");
     REQUIRE(m);
     CHECK(m->status == "no_data");

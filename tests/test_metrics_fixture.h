@@ -11,6 +11,16 @@ namespace sh::test {
 
 inline Day D(int y, int m, int d) { return day_from_civil(y, m, d); }
 
+// A feedback entry of the given day and rating (removed: struck through, not counted).
+inline FeedbackEntry feedback_entry(OrderKey order, Day day, uint8_t rating, bool removed = false) {
+    FeedbackEntry e;
+    e.order = order;
+    e.day = day;
+    e.rating = rating;
+    e.removed = removed;
+    return e;
+}
+
 struct Fixture {
     OrderIdPool ids;
     std::vector<LoadedFile> files;

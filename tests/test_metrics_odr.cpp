@@ -17,15 +17,6 @@ Claim claim(OrderKey order, ClaimType type, ClaimStatus status, Day claim_day) {
     return c;
 }
 
-FeedbackEntry feedback(OrderKey order, Day day, uint8_t rating, bool removed = false) {
-    FeedbackEntry e;
-    e.order = order;
-    e.day = day;
-    e.rating = rating;
-    e.removed = removed;
-    return e;
-}
-
 }  // namespace
 
 // as_of 2026-11-20: the ODR window is the 60 days ending 2026-11-06 (as_of - 14): 2026-09-08 .. 2026-11-06.
@@ -52,10 +43,10 @@ TEST_CASE("metrics: odr counts an order with several defects once, per scope, ag
     unknown.order_day = D(2026, 10, 5);
     claims.claims.push_back(unknown);
     Records& fb = f.file("template.feedback");
-    fb.feedback.push_back(feedback(f.id(1), D(2026, 10, 4), 1));         // same order as the open claim
-    fb.feedback.push_back(feedback(f.id(7), D(2026, 10, 4), 1, true));   // removed
-    fb.feedback.push_back(feedback(f.id(8), D(2026, 10, 4), 3));         // neutral: no defect
-    fb.feedback.push_back(feedback(f.id(2001), D(2026, 10, 10), 2));     // afn
+    fb.feedback.push_back(feedback_entry(f.id(1), D(2026, 10, 4), 1));         // same order as the open claim
+    fb.feedback.push_back(feedback_entry(f.id(7), D(2026, 10, 4), 1, true));   // removed
+    fb.feedback.push_back(feedback_entry(f.id(8), D(2026, 10, 4), 3));         // neutral: no defect
+    fb.feedback.push_back(feedback_entry(f.id(2001), D(2026, 10, 10), 2));     // afn
 
     const Result& r = f.run(D(2026, 11, 20));
     const Metric* mfn = find_metric(r, "odr", "mfn");
@@ -117,9 +108,9 @@ TEST_CASE("metrics: odr window edges, one day before and after") {
     Records& fb = f.file("amazon.feedback");
     for (int i = 0; i < 4; ++i) {
         orders.orders.push_back(f.order(1000 + i, edges[i]));
-        fb.feedback.push_back(feedback(f.id(1000 + i), D(2026, 11, 8), 1));
+        fb.feedback.push_back(feedback_entry(f.id(1000 + i), D(2026, 11, 8), 1));
     }
-    fb.feedback.push_back(feedback(f.id(1), D(2026, 11, 8), 5));  // a positive row (full history not needed here)
+    fb.feedback.push_back(feedback_entry(f.id(1), D(2026, 11, 8), 5));  // a positive row (full history not needed here)
 
     SUBCASE("as of 11-20: 09-08 and 11-06 are the window's ends") {
         const Metric* m = find_metric(f.run(D(2026, 11, 20)), "odr", "mfn");
@@ -164,8 +155,8 @@ TEST_CASE("metrics: odr defects whose order is unknown and undated are placed by
     Records& orders = f.file("amazon.all_orders");
     for (int i = 1; i <= 200; ++i) orders.orders.push_back(f.order(i, D(2026, 10, 1)));
     Records& fb = f.file("amazon.feedback");
-    fb.feedback.push_back(feedback(kNoOrder, D(2026, 10, 20), 1));
-    fb.feedback.push_back(feedback(f.id(5), D(2026, 10, 20), 5));
+    fb.feedback.push_back(feedback_entry(kNoOrder, D(2026, 10, 20), 1));
+    fb.feedback.push_back(feedback_entry(f.id(5), D(2026, 10, 20), 5));
     const Result& r = f.run(D(2026, 11, 20));
     const Metric* all = find_metric(r, "odr", "all");
     const Metric* mfn = find_metric(r, "odr", "mfn");
@@ -232,7 +223,7 @@ TEST_CASE("metrics: no_data when the window holds nothing, left out when nothing
     SUBCASE("without an orders file the ODR is left out") {
         Fixture g;
         Records& fb = g.file("template.feedback");
-        fb.feedback.push_back(feedback(g.id(1), D(2026, 11, 1), 1));
+        fb.feedback.push_back(feedback_entry(g.id(1), D(2026, 11, 1), 1));
         const Result& only_feedback = g.run();
         CHECK(day_text(only_feedback.as_of) == "2026-11-01");
         CHECK_FALSE(find_metric(only_feedback, "odr"));
