@@ -113,7 +113,8 @@ test('a link from the first release (format 1) still opens', async () => {
   assert.equal(shown.policy, 'amazon.us');
   const odr = shown.metrics.find((m) => m.id === 'odr');
   assert.deepEqual([odr.numerator, odr.denominator, odr.status, odr.window.from, odr.window.to], [3, 812, 'good', '2026-09-08', '2026-11-06']);
-  assert.deepEqual(shown.feedback.counts['30d'], {positive: 10, neutral: 1, negative: 2});
+  // positive_share is derived (10 of 13), not carried: a format-1 link shows it too.
+  assert.deepEqual(shown.feedback.counts['30d'], {positive: 10, neutral: 1, negative: 2, positive_share: 10 / 13});
   assert.deepEqual(shown.feedback.root_causes, [{cause: 'shipping_speed', count: 2}]);
   assert.deepEqual(errors, []);
   await page.close();
