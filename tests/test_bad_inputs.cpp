@@ -192,3 +192,19 @@ TEST_CASE("bad: a file the memory cannot hold becomes a per-file error; the othe
     CHECK_MESSAGE(session.files()[2].info.ok(), session.files()[2].info.error);
     CHECK(session.files()[2].info.rows > 0);
 }
+
+TEST_CASE("bad: when the page cannot allocate its read buffer, that file says so; the others stay") {
+    const std::string good = slurp(kBadDir + "good/all_orders_us.txt");
+    sh::Session session;
+    session.set_options(options_as_of_2026_11_20());
+    load(session, "all_orders_us.txt", good, 4096);
+    const std::string good_metrics = metrics_of(session);
+
+    session.begin_file("huge_orders.txt");
+    session.drop_file_out_of_memory();
+    const sh::InputInfo& info = session.finish_file();
+    CHECK(info.name == "huge_orders.txt");
+    CHECK(info.error.find(sh::Session::kMemoryError) != std::string::npos);
+    REQUIRE(session.files().size() == 2);
+    CHECK(metrics_of(session) == good_metrics);
+}

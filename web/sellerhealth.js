@@ -44,6 +44,10 @@
     mod._sh_begin_file(namePtr);
     mod._free(namePtr);
     const buffer = mod._malloc(Math.min(CHUNK_BYTES, Math.max(blob.size, 1)));
+    if (!buffer) {   // the heap cannot grow: say so for this file, keep every other one
+      mod._sh_out_of_memory();
+      return JSON.parse(mod.UTF8ToString(mod._sh_finish_file()));
+    }
     // Issue 9: the next chunk is read while the core parses this one. A read that finished
     // during the feed resolves at once, so the loop yields once per chunk to let the page draw
     // (as the wait for the read did before). Yielding more often costs throughput: a frame is

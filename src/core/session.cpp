@@ -50,6 +50,12 @@ void Session::check_memory() {
     out_of_memory_ = true;
 }
 
+void Session::drop_file_out_of_memory() {
+    if (!reader_) return;
+    reader_.reset();
+    out_of_memory_ = true;
+}
+
 const InputInfo& Session::finish_file() {
     static const InputInfo kNone{};
     if (out_of_memory_) {

@@ -48,6 +48,9 @@ public:
     static constexpr uint64_t kMemoryCheckBytes = uint64_t(4) << 20;
     static constexpr const char* kMemoryError = "file too large for this browser's memory";
     void set_memory_probe(MemoryProbe probe) { memory_probe_ = probe; }
+    // The host could not even allocate its read buffer: the file in progress ends with
+    // kMemoryError, exactly as when the guard trips.
+    void drop_file_out_of_memory();
 
 private:
     void check_memory();

@@ -45,6 +45,10 @@ EMSCRIPTEN_KEEPALIVE void sh_begin_file(const char* name) {
 
 EMSCRIPTEN_KEEPALIVE void sh_feed(const uint8_t* data, size_t size) { session().feed(data, size); }
 
+// The page could not allocate its chunk buffer: the file ends with "file too large for this
+// browser's memory" (finish it with sh_finish_file as usual).
+EMSCRIPTEN_KEEPALIVE void sh_out_of_memory() { session().drop_file_out_of_memory(); }
+
 // Ends the current file; returns its input summary as JSON.
 EMSCRIPTEN_KEEPALIVE const char* sh_finish_file() {
     static std::string json;
