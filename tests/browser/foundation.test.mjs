@@ -40,7 +40,6 @@ test('the canvas renders the UI', async () => {
 });
 
 test('sellerHealth.load reads a report and reports its kind and rows', async () => {
-  // page.evaluate cannot see Node variables: pass the text explicitly instead.
   const result = await app.page.evaluate(async (text) => {
     await sellerHealth.load([{name: 'orders.txt', text}]);
     return sellerHealth.result();
@@ -63,6 +62,16 @@ test('a file picked through the real file input streams through the same path', 
   const input = result.inputs.find((i) => i.name === 'claims.csv');
   assert.equal(input.kind, 'template.claims');
   assert.equal(input.rows, 1);
+  // Worked by hand for orders.txt + claims.csv: as_of is the latest event day, the claim's
+  // 2026-09-20. Cancel rate, the 7 days 09-14 .. 09-20: the two Merchant orders, one cancelled
+  // with nothing saying the buyer asked (counts against the seller): 1/2, failing. ODR's window,
+  // the 60 days ending as_of - 14 (07-09 .. 09-06), holds none of these September orders.
+  assert.equal(result.as_of, '2026-09-20');
+  const cancel = result.metrics.find((m) => m.id === 'cancel_rate' && m.scope === 'mfn' && m.source === 'computed');
+  assert.deepEqual([cancel.numerator, cancel.denominator, cancel.rate, cancel.status, cancel.window],
+                   [1, 2, 0.5, 'failing', {from: '2026-09-14', to: '2026-09-20'}]);
+  const odr = result.metrics.find((m) => m.id === 'odr' && m.scope === 'mfn');
+  assert.deepEqual([odr.denominator, odr.status, odr.window], [0, 'no_data', {from: '2026-07-09', to: '2026-09-06'}]);
   fs.rmSync(dir, {recursive: true, force: true});
 });
 
