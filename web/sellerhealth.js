@@ -138,6 +138,7 @@
       cjkFontLoaded: () => cjkFont === 'loaded',
       frameMs: () => mod._sh_frame_ms(),
       panel: () => mod.UTF8ToString(mod._sh_panel()),
+      focused: () => mod.UTF8ToString(mod._sh_focused_control()),
       // Issue 7: shareLink() returns a Promise of the share URL (compression is asynchronous);
       // leaveSnapshot(), inSnapshot(), rememberFiles(on), forgetFiles(), privacy().
       ...(privacy ? privacy.api : {}),

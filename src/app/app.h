@@ -68,6 +68,7 @@ struct App {
     uint64_t announced_generation = 0;    // last generation reported to the page
     uint64_t scanned_generation = ~0ull;  // last generation scanned for CJK text
     double frame_ms = 0;                  // CPU time of the last frame's UI (NewFrame to Render)
+    const char* focused_control = "";     // name of the control with keyboard focus this frame
 
     // Navigation and panel state.
     Panel panel = Panel::overview;

@@ -18,6 +18,11 @@ namespace sh::app {
 
 namespace {
 
+// Names the last item when it has keyboard focus (the page's sellerHealth.focused()).
+void note_focus(App& app, const char* name) {
+    if (ImGui::IsItemFocused()) app.focused_control = name;
+}
+
 struct PolicyChoice {
     std::string id, name;
 };
@@ -69,6 +74,7 @@ void as_of_control(App& app, const Layout& layout) {
             ++app.result_generation;
         }
     }
+    note_focus(app, "as_of");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("controls.as_of_help"));
     if (options.as_of.has()) {
         ImGui::SameLine();
@@ -94,7 +100,9 @@ void policy_control(App& app, const Layout& layout) {
     for (const PolicyChoice& p : policies())
         if (p.id == options.policy) preview = name(p);
     ImGui::BeginDisabled(read_only(app));
-    if (ImGui::BeginCombo("##policy", preview.c_str())) {
+    const bool policy_open = ImGui::BeginCombo("##policy", preview.c_str());
+    note_focus(app, "policy");
+    if (policy_open) {
         for (const PolicyChoice& p : policies()) {
             if (ImGui::Selectable(name(p).c_str(), p.id == options.policy) && p.id != options.policy) {
                 Options next = options;
@@ -121,7 +129,9 @@ void date_order_control(App& app, const Layout& layout) {
     int current = static_cast<int>(options.date_order);
     ImGui::SetNextItemWidth(150 * layout.s);
     ImGui::BeginDisabled(read_only(app));
-    if (ImGui::Combo("##date_order", &current, labels, 3)) {
+    const bool date_order_changed = ImGui::Combo("##date_order", &current, labels, 3);
+    note_focus(app, "date_order");
+    if (date_order_changed) {
         Options next = options;
         next.date_order = static_cast<DateOrder>(current);
         app.session.set_options(next);
@@ -140,7 +150,9 @@ void language_control(App& app, const Layout& layout) {
     auto name = [&](Language l) {
         return (cjk_ready || l == Language::en) ? std::string(language_name(l)) : tr_word("language.", language_code(l));
     };
-    if (ImGui::BeginCombo("##language", name(app.language).c_str())) {
+    const bool language_open = ImGui::BeginCombo("##language", name(app.language).c_str());
+    note_focus(app, "language");
+    if (language_open) {
         for (int i = 0; i < static_cast<int>(Language::count); ++i) {
             const auto l = static_cast<Language>(i);
             if (ImGui::Selectable(name(l).c_str(), l == app.language)) set_language(app, l);
@@ -151,7 +163,9 @@ void language_control(App& app, const Layout& layout) {
 
 void theme_control(App& app) {
     bool dark = app.dark;
-    if (ImGui::Checkbox(tr("controls.dark"), &dark)) set_dark(app, dark);
+    const bool theme_changed = ImGui::Checkbox(tr("controls.dark"), &dark);
+    note_focus(app, "theme");
+    if (theme_changed) set_dark(app, dark);
     help_marker(tr("controls.keys_help"));
 }
 

@@ -154,6 +154,7 @@ void draw_tabs(App& app, const Layout& layout) {
 
 void draw_frame(App& app) {
     app.gauges.clear();
+    app.focused_control = "";
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     Layout layout;
     layout.s = app.dpi_scale;

@@ -146,6 +146,10 @@ EMSCRIPTEN_KEEPALIVE void sh_set_dark(int dark) { sh::app::set_dark(sh::web::the
 // CPU time of the last frame's UI in milliseconds (tests check the 60 fps budget with it).
 EMSCRIPTEN_KEEPALIVE double sh_frame_ms() { return sh::web::the_app().frame_ms; }
 
+// The control with ImGui's keyboard focus ("as_of", "policy", "date_order", "language",
+// "theme"), or "" (tests walk the Tab order with it).
+EMSCRIPTEN_KEEPALIVE const char* sh_focused_control() { return sh::web::the_app().focused_control; }
+
 // Shows a panel: overview, today, drilldown, feedback, whatif, files. Returns 0 if unknown.
 EMSCRIPTEN_KEEPALIVE int sh_show_panel(const char* name) {
     static const char* const kNames[] = {"overview", "today", "drilldown", "feedback", "whatif", "files"};
