@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "core/engine/evaluate.h"
+#include "core/records_codec.h"
 
 namespace sh {
 
@@ -23,13 +24,14 @@ bool malloc_probe(size_t bytes) {
 Session::Session() = default;
 Session::~Session() = default;
 
-void Session::begin_file(std::string name) {
+void Session::begin_file(std::string name, uint64_t size_hint) {
     reader_.reset();
     name_in_progress_ = name;
     fed_in_progress_ = 0;
     next_memory_check_ = kMemoryCheckBytes;
     out_of_memory_ = false;
     reader_ = std::make_unique<FileReader>(std::move(name), ids_);
+    if (size_hint) reader_->set_size_hint(size_hint);
 }
 
 void Session::feed(const uint8_t* data, size_t size) {
@@ -45,10 +47,12 @@ void Session::check_memory() {
     // order plus its index slot), and a growing vector needs its old and new blocks at once.
     const uint64_t want = (uint64_t(64) << 20) + fed_in_progress_ / 2;
     const size_t bytes = want > SIZE_MAX / 2 ? SIZE_MAX / 2 : static_cast<size_t>(want);
-    if ((memory_probe_ ? memory_probe_ : malloc_probe)(bytes)) return;
+    if (memory_available(bytes)) return;
     reader_.reset();  // frees everything the file had read so far
     out_of_memory_ = true;
 }
+
+bool Session::memory_available(size_t bytes) const { return (memory_probe_ ? memory_probe_ : malloc_probe)(bytes); }
 
 void Session::drop_file_out_of_memory() {
     if (!reader_) return;
@@ -59,19 +63,48 @@ void Session::drop_file_out_of_memory() {
 const InputInfo& Session::finish_file() {
     static const InputInfo kNone{};
     if (out_of_memory_) {
-        LoadedFile file;
-        file.info.name = name_in_progress_;
-        file.info.bytes = fed_in_progress_;
-        file.info.error = std::string(kMemoryError) + " (stopped after " +
-                          std::to_string(fed_in_progress_ >> 20) + " MB); close other tabs or load a shorter date range";
-        files_.push_back(std::move(file));
         out_of_memory_ = false;
-        stale_ = true;
-        return files_.back().info;
+        return add_file_out_of_memory(name_in_progress_, fed_in_progress_);
     }
     if (!reader_) return kNone;
     files_.push_back(reader_->finish());
     reader_.reset();
+    stale_ = true;
+    return files_.back().info;
+}
+
+const InputInfo& Session::add_file_out_of_memory(std::string name, uint64_t bytes_read) {
+    LoadedFile file;
+    file.info.name = std::move(name);
+    file.info.bytes = bytes_read;
+    file.info.error = std::string(kMemoryError) + " (stopped after " + std::to_string(bytes_read >> 20) +
+                      " MB); close other tabs or load a shorter date range";
+    files_.push_back(std::move(file));
+    fed_in_progress_ = 0;
+    stale_ = true;
+    return files_.back().info;
+}
+
+void Session::note_progress(uint64_t bytes) {
+    if (!reader_) fed_in_progress_ = bytes;
+}
+
+const InputInfo& Session::add_loaded_file(const uint8_t* data, size_t size, const std::string& name,
+                                          uint64_t file_bytes) {
+    fed_in_progress_ = 0;
+    // The decoded records take about what their encoding does (orders: exactly), strings a
+    // little more; keep the streaming guard's 64 MB of room beside them.
+    const uint64_t want = (uint64_t(64) << 20) + uint64_t(size) * 2;
+    if (!memory_available(want > SIZE_MAX / 2 ? SIZE_MAX / 2 : static_cast<size_t>(want)))
+        return add_file_out_of_memory(name, file_bytes);
+    LoadedFile file;
+    std::string error;
+    if (!decode_loaded_file(data, size, ids_, file, error)) {
+        file.info.name = name;
+        file.info.bytes = file_bytes;
+        file.info.error = error;
+    }
+    files_.push_back(std::move(file));
     stale_ = true;
     return files_.back().info;
 }

@@ -21,12 +21,25 @@ public:
     ~Session();
 
     // Streams one file in: begin, any number of feeds, finish. One file at a time.
-    void begin_file(std::string name);
+    // `size_hint` is the file's size when the host knows it (FileReader::set_size_hint).
+    void begin_file(std::string name, uint64_t size_hint = 0);
     void feed(const uint8_t* data, size_t size);
     // Adds the file (even an unusable one, so its error is shown) and returns its summary.
     const InputInfo& finish_file();
     bool file_in_progress() const { return reader_ != nullptr || out_of_memory_; }
     uint64_t bytes_in_progress() const;
+
+    // A file read elsewhere (the page's ingest worker, with its own Session and id pool):
+    // note_progress says how far it is (shown as bytes_in_progress while no file streams
+    // here); add_loaded_file adds its records_codec buffer, interning its order ids into this
+    // session's pool. A buffer that cannot be decoded adds the file with that error; one that
+    // would not fit this heap adds it with kMemoryError (as does add_file_out_of_memory, for a
+    // worker that ran out of memory itself).
+    void note_progress(uint64_t bytes);
+    const InputInfo& add_loaded_file(const uint8_t* data, size_t size, const std::string& name, uint64_t file_bytes);
+    const InputInfo& add_file_out_of_memory(std::string name, uint64_t bytes_read);
+    // The pool of this session's interned order ids (the worker encodes its files with it).
+    const OrderIdPool& ids() const { return ids_; }
 
     void remove_file(size_t index);
     void clear();
@@ -54,6 +67,7 @@ public:
 
 private:
     void check_memory();
+    bool memory_available(size_t bytes) const;
 
     OrderIdPool ids_;
     std::vector<LoadedFile> files_;

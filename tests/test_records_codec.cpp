@@ -1,0 +1,482 @@
+// The loaded-file codec (records_codec.h): every record kind and field survives a round trip,
+// interned order ids land in the decoder's pool, and a bad buffer is an error, never a crash.
+#include <doctest/doctest.h>
+
+#include <cstring>
+#include <random>
+#include <string>
+
+#include "core/records_codec.h"
+#include "core/result_json.h"
+#include "core/session.h"
+
+using namespace sh;
+
+namespace {
+
+// One of every record kind with no field left at its default.
+LoadedFile every_kind(OrderIdPool& ids) {
+    LoadedFile f;
+    InputInfo& in = f.info;
+    in.name = "mixed.txt";
+    in.kind = "amazon.all_orders";
+    in.encoding = "utf-16le";
+    in.marketplace = "Amazon.de";
+    in.bytes = 5000000000ull;  // > 4 GB: the 64-bit fields stay 64-bit
+    in.rows = 123456789012ull;
+    in.skipped = 7;
+    in.problems = {{12, "purchase-date", "not a date: '2026-13-01'"}, {0, "", "whole file"}};
+    in.notes = {"dates are D/M/YY or M/D/YY: choose the order", "second note"};
+
+    Records& r = f.records;
+    r.marketplaces = {"", "Amazon.de", "Amazon.fr"};
+    r.categories = {"", "Toys", "Grocery"};
+    r.date_order_from_header = DateOrder::dmy;
+    r.date_order_from_values = DateOrder::mdy;
+
+    Order o;
+    o.key = ids.key("113-1234567-7654321");
+    o.day = Day{20400};
+    o.last_updated = Day{20402};
+    o.channel = Channel::afn;
+    o.cancelled = true;
+    o.buyer_requested_cancel = Tri::yes;
+    o.marketplace = 2;
+    o.units = 40000;
+    r.orders.push_back(o);
+    o.key = ids.key("ORDER-interned-1");
+    o.channel = Channel::mfn;
+    o.buyer_requested_cancel = Tri::no;
+    o.marketplace = 1;
+    r.orders.push_back(o);
+
+    FeedbackEntry fb;
+    fb.day.n = 20390;
+    fb.short_date = ShortDate{2026, 11, 3};
+    fb.needs_date_order = true;
+    fb.rating = 2;
+    fb.removed = true;
+    fb.order = ids.key("ORDER-interned-2");
+    fb.comment = "Arrived late, box crushed — 箱が潰れていた";
+    fb.response = "Sorry!";
+    fb.line = 17;
+    r.feedback.push_back(fb);
+
+    Claim c;
+    c.order = ids.key("ORDER-interned-1");
+    c.order_day.n = 20380;
+    c.claim_day.n = 20385;
+    c.type = ClaimType::chargeback;
+    c.status = ClaimStatus::withdrawn;
+    c.amazon_funded = true;
+    c.fraud = true;
+    c.line = 3;
+    r.claims.push_back(c);
+
+    Shipment s;
+    s.order = ids.key("114-0000000-0000001");
+    s.order_day.n = 1;
+    s.expected_ship.n = 2;
+    s.ship_confirm.n = 3;
+    s.promised_delivery.n = 4;
+    s.delivered.n = 5;
+    s.has_tracking = true;
+    s.tracking_valid = true;
+    s.units = 6;
+    s.category = 2;
+    s.line = 7;
+    r.shipments.push_back(s);
+
+    ReturnRequest rr;
+    rr.order = ids.key("ORDER-interned-3");
+    rr.order_day.n = 10;
+    rr.request_day.n = 11;
+    rr.status = "Approved";
+    rr.in_policy = Tri::no;
+    rr.a_to_z_claim = true;
+    rr.reason = "Defective";
+    rr.quantity = 2;
+    rr.line = 9;
+    r.returns.push_back(rr);
+
+    FbaReturn fr;
+    fr.day.n = 12;
+    fr.order = ids.key("115-0000000-0000002");
+    fr.sku = "SKU-1";
+    fr.reason = "DAMAGED_BY_CARRIER";
+    fr.customer_comments = "cracked";
+    fr.quantity = 3;
+    r.fba_returns.push_back(fr);
+
+    Message m;
+    m.id = "msg-1";
+    m.received = Timestamp{1700000000, -420, true};
+    m.has_response = true;
+    m.responded = Timestamp{1700003600, 60, true};
+    m.no_response_needed = true;
+    m.line = 4;
+    r.messages.push_back(m);
+
+    CancellationFlag cf;
+    cf.order = ids.key("ORDER-interned-2");
+    cf.order_day.n = 13;
+    cf.impacts_account_health = false;
+    r.cancellations.push_back(cf);
+
+    TrackingRow t;
+    t.order = ids.key("116-0000000-0000003");
+    t.has_tracking = true;
+    t.valid = false;
+    t.promised_delivery.n = 14;
+    t.category = 1;
+    r.tracking.push_back(t);
+
+    ReportedMetric rm;
+    rm.id = "odr";
+    rm.scope = "mfn";
+    rm.marketplace_id = "ATVPDKIKX0DER";
+    rm.has_numerator = rm.has_denominator = rm.has_rate = rm.has_target = true;
+    rm.numerator = 3;
+    rm.denominator = 400;
+    rm.rate = 0.0075;
+    rm.target = 0.01;
+    rm.condition = "lt";
+    rm.status = "good";
+    rm.from.n = 20300;
+    rm.to.n = 20360;
+    rm.components = {{"a_to_z_claims", 1}, {"chargebacks", 2.5}};
+    r.reported.push_back(rm);
+
+    r.account_statuses.push_back({"A1PA6795UKMFR9", "AT_RISK"});
+    return f;
+}
+
+// The decoder's pool already holds other ids, so interned keys must be remapped, not copied.
+OrderIdPool busy_pool() {
+    OrderIdPool ids;
+    ids.key("someone-else-1");
+    ids.key("someone-else-2");
+    ids.key("ORDER-interned-3");
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("records codec: every record kind and field survives a round trip") {
+    OrderIdPool worker_ids;
+    const LoadedFile in = every_kind(worker_ids);
+    const std::vector<uint8_t> bytes = encode_loaded_file(in, worker_ids);
+    CHECK(bytes.size() == encoded_size(in, worker_ids));
+
+    OrderIdPool ids = busy_pool();
+    LoadedFile out;
+    std::string error;
+    REQUIRE(decode_loaded_file(bytes.data(), bytes.size(), ids, out, error));
+    CHECK(error.empty());
+    // Ids compare by their text in each side's pool (interned keys differ between the pools).
+    auto same_id = [&](OrderKey a, OrderKey b) { return worker_ids.text(a) == ids.text(b) && !ids.text(b).empty(); };
+
+    const InputInfo& i = out.info;
+    CHECK(i.name == "mixed.txt");
+    CHECK(i.kind == "amazon.all_orders");
+    CHECK(i.encoding == "utf-16le");
+    CHECK(i.marketplace == "Amazon.de");
+    CHECK(i.bytes == 5000000000ull);
+    CHECK(i.rows == 123456789012ull);
+    CHECK(i.skipped == 7);
+    REQUIRE(i.problems.size() == 2);
+    CHECK(i.problems[0].line == 12);
+    CHECK(i.problems[0].column == "purchase-date");
+    CHECK(i.problems[0].message == "not a date: '2026-13-01'");
+    CHECK(i.problems[1].line == 0);
+    CHECK(i.problems[1].column.empty());
+    CHECK(i.error.empty());
+    CHECK(i.notes == in.info.notes);
+
+    const Records& r = out.records;
+    CHECK(r.marketplaces == in.records.marketplaces);
+    CHECK(r.categories == in.records.categories);
+    CHECK(r.date_order_from_header == DateOrder::dmy);
+    CHECK(r.date_order_from_values == DateOrder::mdy);
+
+    REQUIRE(r.orders.size() == 2);
+    for (size_t k = 0; k < 2; ++k) {
+        const Order &a = in.records.orders[k], &b = r.orders[k];
+        CHECK(same_id(a.key, b.key));
+        CHECK(a.day == b.day);
+        CHECK(a.last_updated == b.last_updated);
+        CHECK(a.channel == b.channel);
+        CHECK(a.cancelled == b.cancelled);
+        CHECK(a.buyer_requested_cancel == b.buyer_requested_cancel);
+        CHECK(a.marketplace == b.marketplace);
+        CHECK(a.units == b.units);
+    }
+    // A packed Amazon id is the same key on both sides; an interned one is the decoder's own.
+    CHECK(r.orders[0].key == in.records.orders[0].key);
+    CHECK(r.orders[1].key == ids.key("ORDER-interned-1"));
+    CHECK(r.orders[1].key != in.records.orders[1].key);
+    CHECK(r.returns[0].order == ids.key("ORDER-interned-3"));  // already in the decoder's pool
+
+    REQUIRE(r.feedback.size() == 1);
+    const FeedbackEntry& fb = r.feedback[0];
+    CHECK(fb.day.n == 20390);
+    CHECK(fb.short_date.year == 2026);
+    CHECK(fb.short_date.a == 11);
+    CHECK(fb.short_date.b == 3);
+    CHECK(fb.needs_date_order);
+    CHECK(fb.rating == 2);
+    CHECK(fb.removed);
+    CHECK(same_id(in.records.feedback[0].order, fb.order));
+    CHECK(fb.comment == in.records.feedback[0].comment);
+    CHECK(fb.response == "Sorry!");
+    CHECK(fb.line == 17);
+
+    REQUIRE(r.claims.size() == 1);
+    const Claim& c = r.claims[0];
+    CHECK(same_id(in.records.claims[0].order, c.order));
+    CHECK(c.order_day.n == 20380);
+    CHECK(c.claim_day.n == 20385);
+    CHECK(c.type == ClaimType::chargeback);
+    CHECK(c.status == ClaimStatus::withdrawn);
+    CHECK(c.amazon_funded);
+    CHECK(c.fraud);
+    CHECK(c.line == 3);
+
+    REQUIRE(r.shipments.size() == 1);
+    const Shipment& s = r.shipments[0];
+    CHECK(same_id(in.records.shipments[0].order, s.order));
+    CHECK(s.order_day.n == 1);
+    CHECK(s.expected_ship.n == 2);
+    CHECK(s.ship_confirm.n == 3);
+    CHECK(s.promised_delivery.n == 4);
+    CHECK(s.delivered.n == 5);
+    CHECK(s.has_tracking);
+    CHECK(s.tracking_valid);
+    CHECK(s.units == 6);
+    CHECK(s.category == 2);
+    CHECK(s.line == 7);
+
+    REQUIRE(r.returns.size() == 1);
+    const ReturnRequest& rr = r.returns[0];
+    CHECK(rr.order_day.n == 10);
+    CHECK(rr.request_day.n == 11);
+    CHECK(rr.status == "Approved");
+    CHECK(rr.in_policy == Tri::no);
+    CHECK(rr.a_to_z_claim);
+    CHECK(rr.reason == "Defective");
+    CHECK(rr.quantity == 2);
+    CHECK(rr.line == 9);
+
+    REQUIRE(r.fba_returns.size() == 1);
+    const FbaReturn& fr = r.fba_returns[0];
+    CHECK(fr.day.n == 12);
+    CHECK(same_id(in.records.fba_returns[0].order, fr.order));
+    CHECK(fr.sku == "SKU-1");
+    CHECK(fr.reason == "DAMAGED_BY_CARRIER");
+    CHECK(fr.customer_comments == "cracked");
+    CHECK(fr.quantity == 3);
+
+    REQUIRE(r.messages.size() == 1);
+    const Message& m = r.messages[0];
+    CHECK(m.id == "msg-1");
+    CHECK(m.received.utc_seconds == 1700000000);
+    CHECK(m.received.offset_minutes == -420);
+    CHECK(m.received.has_time);
+    CHECK(m.has_response);
+    CHECK(m.responded.utc_seconds == 1700003600);
+    CHECK(m.responded.offset_minutes == 60);
+    CHECK(m.responded.has_time);
+    CHECK(m.no_response_needed);
+    CHECK(m.line == 4);
+
+    REQUIRE(r.cancellations.size() == 1);
+    CHECK(same_id(in.records.cancellations[0].order, r.cancellations[0].order));
+    CHECK(r.cancellations[0].order_day.n == 13);
+    CHECK_FALSE(r.cancellations[0].impacts_account_health);
+
+    REQUIRE(r.tracking.size() == 1);
+    const TrackingRow& t = r.tracking[0];
+    CHECK(same_id(in.records.tracking[0].order, t.order));
+    CHECK(t.has_tracking);
+    CHECK_FALSE(t.valid);
+    CHECK(t.promised_delivery.n == 14);
+    CHECK(t.category == 1);
+
+    REQUIRE(r.reported.size() == 1);
+    const ReportedMetric& rm = r.reported[0];
+    CHECK(rm.id == "odr");
+    CHECK(rm.scope == "mfn");
+    CHECK(rm.marketplace_id == "ATVPDKIKX0DER");
+    CHECK((rm.has_numerator && rm.has_denominator && rm.has_rate && rm.has_target));
+    CHECK(rm.numerator == 3);
+    CHECK(rm.denominator == 400);
+    CHECK(rm.rate == 0.0075);
+    CHECK(rm.target == 0.01);
+    CHECK(rm.condition == "lt");
+    CHECK(rm.status == "good");
+    CHECK(rm.from.n == 20300);
+    CHECK(rm.to.n == 20360);
+    CHECK(rm.components == in.records.reported[0].components);
+
+    REQUIRE(r.account_statuses.size() == 1);
+    CHECK(r.account_statuses[0].marketplace_id == "A1PA6795UKMFR9");
+    CHECK(r.account_statuses[0].status == "AT_RISK");
+}
+
+TEST_CASE("records codec: a file with an error and no records round-trips") {
+    OrderIdPool worker_ids;
+    LoadedFile in;
+    in.info.name = "big.txt";
+    in.info.bytes = 1u << 30;
+    in.info.error = std::string(Session::kMemoryError) + " (stopped after 1024 MB)";
+    const auto bytes = encode_loaded_file(in, worker_ids);
+    OrderIdPool ids;
+    LoadedFile out;
+    std::string error;
+    REQUIRE(decode_loaded_file(bytes.data(), bytes.size(), ids, out, error));
+    CHECK(out.info.error == in.info.error);
+    CHECK(out.info.bytes == in.info.bytes);
+    CHECK(out.records.orders.empty());
+}
+
+TEST_CASE("records codec: a truncated or corrupt buffer is an error, never a crash") {
+    OrderIdPool worker_ids;
+    const auto bytes = encode_loaded_file(every_kind(worker_ids), worker_ids);
+
+    SUBCASE("every truncation") {
+        for (size_t n = 0; n < bytes.size(); ++n) {
+            OrderIdPool ids;
+            LoadedFile out;
+            std::string error;
+            CHECK_FALSE(decode_loaded_file(bytes.data(), n, ids, out, error));
+            CHECK(error.rfind("corrupt loaded-file buffer: ", 0) == 0);
+            CHECK(out.records.orders.empty());
+        }
+    }
+    SUBCASE("a null buffer, bytes after the end, another magic, another version") {
+        OrderIdPool ids;
+        LoadedFile out;
+        std::string error;
+        CHECK_FALSE(decode_loaded_file(nullptr, 0, ids, out, error));
+        auto longer = bytes;
+        longer.push_back(0);
+        CHECK_FALSE(decode_loaded_file(longer.data(), longer.size(), ids, out, error));
+        CHECK(error.find("after the end") != std::string::npos);
+        auto magic = bytes;
+        magic[0] = 'X';
+        CHECK_FALSE(decode_loaded_file(magic.data(), magic.size(), ids, out, error));
+        auto version = bytes;
+        version[4] = 99;
+        CHECK_FALSE(decode_loaded_file(version.data(), version.size(), ids, out, error));
+        CHECK(error.find("version") != std::string::npos);
+    }
+    SUBCASE("a huge count asks for no huge allocation") {
+        // The first field after the header is the id table's count.
+        auto huge = bytes;
+        const uint32_t n = 0xFFFFFFF0u;
+        std::memcpy(huge.data() + 8, &n, 4);
+        OrderIdPool ids;
+        LoadedFile out;
+        std::string error;
+        CHECK_FALSE(decode_loaded_file(huge.data(), huge.size(), ids, out, error));
+        CHECK(error.find("count") != std::string::npos);
+    }
+    SUBCASE("random byte changes: decoded or refused, indexes always in range") {
+        std::mt19937 rng(9);
+        for (int round = 0; round < 3000; ++round) {
+            auto changed = bytes;
+            const int flips = 1 + static_cast<int>(rng() % 4);
+            for (int k = 0; k < flips; ++k) changed[rng() % changed.size()] = static_cast<uint8_t>(rng());
+            OrderIdPool ids;
+            LoadedFile out;
+            std::string error;
+            if (decode_loaded_file(changed.data(), changed.size(), ids, out, error)) {
+                for (const Order& o : out.records.orders) CHECK(o.marketplace < out.records.marketplaces.size());
+                for (const Shipment& s : out.records.shipments) CHECK(s.category < out.records.categories.size());
+            } else {
+                CHECK_FALSE(error.empty());
+            }
+        }
+    }
+}
+
+TEST_CASE("session: a file read by another session gives the same result as one streamed here") {
+    // The page's worker path: a session of its own reads the file, the codec carries it over.
+    const std::string orders =
+        "amazon-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\tsales-channel\n"
+        "113-0000000-0000001\t2026-11-01T10:00:00-07:00\t2026-11-02T10:00:00-07:00\tCancelled\tMerchant\tAmazon.com\n"
+        "ORDER-A\t2026-11-01T10:00:00-07:00\t2026-11-02T10:00:00-07:00\tShipped\tMerchant\tAmazon.com\n"
+        "ORDER-B\t2026-11-02T10:00:00-07:00\t2026-11-03T10:00:00-07:00\tShipped\tMerchant\tAmazon.com\n";
+    const std::string claims =
+        "order-id,order-date,claim-date,type,status,amazon-funded,reason\n"
+        "ORDER-B,2026-11-02,2026-11-05,a-to-z,open,no,not received\n";
+    auto bytes_of = [](const std::string& s) { return reinterpret_cast<const uint8_t*>(s.data()); };
+    Options options;
+    options.as_of = *parse_day("2026-11-20");
+
+    Session here;
+    here.set_options(options);
+    here.begin_file("orders.txt", orders.size());
+    here.feed(bytes_of(orders), orders.size());
+    here.finish_file();
+    here.begin_file("claims.csv");
+    here.feed(bytes_of(claims), claims.size());
+    here.finish_file();
+
+    Session page;
+    page.set_options(options);
+    page.begin_file("claims-first.csv");  // a file streamed here first: its pool is not empty
+    page.feed(bytes_of(claims), claims.size());
+    page.finish_file();
+    page.remove_file(0);
+    for (const auto& [name, text] : {std::pair{"orders.txt", orders}, std::pair{"claims.csv", claims}}) {
+        Session worker;  // a fresh session (and id pool) per file, as in the worker
+        worker.begin_file(name, text.size());
+        worker.feed(bytes_of(text), text.size());
+        worker.finish_file();
+        const auto buffer = encode_loaded_file(worker.files().back(), worker.ids());
+        const InputInfo& info = page.add_loaded_file(buffer.data(), buffer.size(), name, text.size());
+        CHECK(info.ok());
+        CHECK(info.name == name);
+    }
+    CHECK(to_json(page.result()).dump() == to_json(here.result()).dump());
+    CHECK(page.result().metrics.size() > 0);
+}
+
+TEST_CASE("session: add_loaded_file reports a bad buffer or a full heap on that file") {
+    Session session;
+    SUBCASE("corrupt") {
+        const uint8_t junk[] = {1, 2, 3};
+        const InputInfo& info = session.add_loaded_file(junk, sizeof junk, "x.txt", 3);
+        CHECK(info.name == "x.txt");
+        CHECK(info.error.rfind("corrupt loaded-file buffer", 0) == 0);
+    }
+    SUBCASE("no room") {
+        session.set_memory_probe([](size_t) { return false; });
+        OrderIdPool ids;
+        LoadedFile f;
+        f.info.name = "y.txt";
+        const auto buffer = encode_loaded_file(f, ids);
+        const InputInfo& info = session.add_loaded_file(buffer.data(), buffer.size(), "y.txt", 300u << 20);
+        CHECK(info.error.rfind(Session::kMemoryError, 0) == 0);
+        CHECK(info.error.find("300 MB") != std::string::npos);
+    }
+    SUBCASE("the worker ran out of memory") {
+        const InputInfo& info = session.add_file_out_of_memory("z.txt", 12u << 20);
+        CHECK(info.error.rfind(Session::kMemoryError, 0) == 0);
+        CHECK(session.files().size() == 1);
+    }
+    CHECK(session.files().size() == 1);
+}
+
+TEST_CASE("session: note_progress is what the progress bar shows while a worker reads") {
+    Session session;
+    session.note_progress(4096);
+    CHECK(session.bytes_in_progress() == 4096);
+    OrderIdPool ids;
+    LoadedFile f;
+    f.info.name = "a.txt";
+    const auto buffer = encode_loaded_file(f, ids);
+    session.add_loaded_file(buffer.data(), buffer.size(), "a.txt", 0);
+    CHECK(session.bytes_in_progress() == 0);
+}
