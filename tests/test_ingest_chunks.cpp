@@ -119,6 +119,20 @@ TEST_CASE("ingest: chunk boundaries anywhere give the same records") {
         expected.replace(expected.find("utf-8"), 5, "utf-16le");
         CHECK(read_whole(le) == expected);
     }
+    SUBCASE("All Orders, lone CR, CRLF and LF mixed after the header") {
+        std::string file = test::ingest_data("all_orders_32.txt");
+        size_t at = file.find("\r\n") + 2, k = 0;
+        while ((at = file.find("\r\n", at)) != std::string::npos) {
+            if (k % 3 == 0) file.erase(at + 1, 1);  // a lone CR
+            else if (k % 3 == 1) file.erase(at, 1);  // LF
+            at += 1;
+            ++k;
+        }
+        const std::string bytes = grown(file);
+        check_chunkings(bytes);
+        OrderIdPool ids;
+        CHECK(test::read_text(bytes, ids).info.rows == test::read_text(grown(test::ingest_data("all_orders_32.txt"))).info.rows);
+    }
     SUBCASE("feedback export (CRLF, quotes inside TSV fields)") { check_chunkings(grown(test::ingest_data("feedback_us.txt"))); }
     SUBCASE("shipments template (RFC 4180 quotes, doubled quotes, newlines inside quotes)") {
         check_chunkings(grown(test::ingest_data("shipments.csv")));

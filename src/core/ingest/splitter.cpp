@@ -40,18 +40,26 @@ static char choose_delimiter(std::string_view line) {
     return semicolons > commas ? ';' : ',';
 }
 
-// The first line is found by a plain LF (a header holds no quoted line ends); it decides the
-// delimiter. Leading blank lines are skipped.
+// The first line ends at an LF, a CRLF or a lone CR (a header holds no quoted line ends); it
+// decides the delimiter. Leading blank lines are skipped. A CR that ends a push stays pending:
+// the next push's first byte tells a CRLF from a lone CR.
 void Splitter::push_first_line(std::string_view& text, RowSink& sink) {
     while (delimiter_ == 0 && !text.empty()) {
-        const size_t lf = text.find('\n');
-        if (lf == std::string_view::npos) {
-            keep(text);
-            text = {};
-            return;
+        size_t end = 0, skip = 0;  // the line is pending_ + text[0, end); the next line starts at skip
+        if (!pending_.empty() && pending_.back() == '\r' && text.front() != '\n') {
+            pending_.pop_back();  // a lone CR ended the pending line
+        } else {
+            const size_t at = text.find_first_of("\r\n");
+            if (at == std::string_view::npos || (text[at] == '\r' && at + 1 == text.size())) {
+                keep(text);
+                text = {};
+                return;
+            }
+            end = at;
+            skip = text[at] == '\r' && text[at + 1] == '\n' ? at + 2 : at + 1;
         }
-        if (!keep(text.substr(0, lf))) return;
-        text.remove_prefix(lf + 1);
+        if (!keep(text.substr(0, end))) return;
+        text.remove_prefix(skip);
         std::string line = std::move(pending_);
         pending_.clear();
         if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -69,27 +77,58 @@ void Splitter::push_first_line(std::string_view& text, RowSink& sink) {
     }
 }
 
+// Ends the pending record with `piece` (the text before its line end) and emits it. False
+// when the record grew too long.
+bool Splitter::end_line(std::string_view piece, uint32_t newlines, RowSink& sink) {
+    if (pending_.empty() && pending_newlines_ == 0) {
+        emit(piece, newlines, sink);
+    } else {
+        if (!keep(piece)) return false;
+        emit(pending_, pending_newlines_ + newlines, sink);
+        pending_.clear();
+    }
+    pending_newlines_ = 0;
+    return true;
+}
+
+// Lines end at LF, CRLF and a lone CR (old Mac files, mixed line ends). A CR that ends a push
+// stays in pending_ until the next push's first byte tells which it was.
 void Splitter::push_tsv(std::string_view text, RowSink& sink) {
+    if (!pending_.empty() && pending_.back() == '\r' && text.front() != '\n') {
+        pending_.pop_back();
+        if (!end_line({}, 0, sink)) return;
+    }
     while (!text.empty()) {
         const void* hit = std::memchr(text.data(), '\n', text.size());
+        const size_t lf = hit ? static_cast<size_t>(static_cast<const char*>(hit) - text.data()) : text.size();
+        std::string_view line = text.substr(0, lf);
+        // A CR before the LF that is not its CRLF (or the push's last byte) is a line end.
+        while (const void* cr = std::memchr(line.data(), '\r', line.size())) {
+            const size_t at = static_cast<size_t>(static_cast<const char*>(cr) - line.data());
+            if (at + 1 == line.size()) break;
+            if (!end_line(line.substr(0, at), 0, sink)) return;
+            line.remove_prefix(at + 1);
+        }
         if (!hit) {
-            keep(text);
+            keep(line);
             return;
         }
-        const size_t lf = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
-        if (pending_.empty()) {
-            emit(text.substr(0, lf), 0, sink);
-        } else {
-            if (!keep(text.substr(0, lf))) return;
-            emit(pending_, 0, sink);
-            pending_.clear();
-        }
-        text.remove_prefix(lf + 1);
+        if (!end_line(line, 0, sink)) return;
+        text = text.substr(static_cast<size_t>(line.data() - text.data()) + line.size() + 1);
     }
 }
 
 void Splitter::push_csv(std::string_view text, RowSink& sink) {
     const char delim = delimiter_;
+    if (cr_pending_) {  // the last push ended with a CR outside quotes
+        cr_pending_ = false;
+        if (text.front() != '\n') {
+            pending_.pop_back();
+            at_field_start_ = true;
+            just_closed_ = false;
+            if (!end_line({}, 0, sink)) return;
+        }
+    }
     size_t start = 0;
     uint32_t newlines = 0;  // LFs inside quotes since `start`
     for (size_t i = 0; i < text.size(); ++i) {
@@ -106,21 +145,14 @@ void Splitter::push_csv(std::string_view text, RowSink& sink) {
         if (c == '"' && (at_field_start_ || just_closed_)) {
             in_quotes_ = true;  // opens a field, or a doubled quote inside one
             at_field_start_ = just_closed_ = false;
-        } else if (c == '\n') {
-            at_field_start_ = true;
+        } else if (c == '\n' || (c == '\r' && i + 1 < text.size() && text[i + 1] != '\n')) {
+            at_field_start_ = true;  // LF, or a lone CR (a CR before an LF is left to emit)
             just_closed_ = false;
-            const std::string_view piece = text.substr(start, i - start);
-            if (pending_.empty() && pending_newlines_ == 0) {
-                emit(piece, newlines, sink);
-            } else {
-                if (!keep(piece)) return;
-                emit(pending_, pending_newlines_ + newlines, sink);
-                pending_.clear();
-            }
-            pending_newlines_ = 0;
+            if (!end_line(text.substr(start, i - start), newlines, sink)) return;
             newlines = 0;
             start = i + 1;
         } else {
+            if (c == '\r' && i + 1 == text.size()) cr_pending_ = true;  // CRLF or lone CR: the next push tells
             at_field_start_ = c == delim;
             just_closed_ = false;
         }
@@ -149,6 +181,7 @@ void Splitter::finish(RowSink& sink) {
         emit(record, pending_newlines_, sink);
     }
     pending_newlines_ = 0;
+    cr_pending_ = false;
 }
 
 void Splitter::emit(std::string_view record, uint32_t newlines, RowSink& sink) {

@@ -27,8 +27,8 @@ public:
 // semicolon, whichever occurs most; tab on a tie). With a tab, lines end at every LF and a quote
 // is an ordinary character (a field wholly inside quotes loses them); with comma or semicolon,
 // RFC 4180 quotes apply: a quote opening a field quotes delimiters, doubled quotes and line
-// ends, and a quote anywhere else is ordinary. CRLF and LF both end a line; blank lines are
-// skipped (but counted). Only the current partial record is kept between pushes.
+// ends, and a quote anywhere else is ordinary. LF, CRLF and a lone CR (outside quotes) each end
+// a line; blank lines are skipped (but counted). Only the current partial record is kept between pushes.
 class Splitter {
 public:
     static constexpr size_t kMaxRecordBytes = size_t(16) << 20;
@@ -48,6 +48,7 @@ private:
     void push_first_line(std::string_view& text, RowSink& sink);
     void push_tsv(std::string_view text, RowSink& sink);
     void push_csv(std::string_view text, RowSink& sink);
+    bool end_line(std::string_view piece, uint32_t newlines, RowSink& sink);
     void emit(std::string_view record, uint32_t newlines, RowSink& sink);
     void split_tsv(std::string_view record);
     void split_csv(std::string_view record);
@@ -66,6 +67,7 @@ private:
     bool in_quotes_ = false;
     bool at_field_start_ = true;
     bool just_closed_ = false;
+    bool cr_pending_ = false;  // the last push ended with a CR outside quotes (CRLF or lone CR?)
 };
 
 }  // namespace sh::ingest

@@ -70,10 +70,14 @@ def main():
     rows = good_rows(3)
     rows[1] = rows[1].replace("Plain", "Pl\0ain").replace("Café", "Ca\0fé")
     write("nul_bytes.txt", "\n".join([ORDERS_HEADER, rows[0], rows[1], "\0\0\0\0", rows[2]]) + "\n")
-    # LF, CRLF and a lone CR (classic Mac: not a line end, so two rows become one bad row).
+    # LF, CRLF and a lone CR (classic Mac): each ends a line, so all five rows are read.
     rows = good_rows(5)
     write("mixed_line_endings.txt", ORDERS_HEADER + "\r\n" + rows[0] + "\n" + rows[1] + "\r\n" +
           rows[2] + "\r" + rows[3] + "\n" + rows[4] + "\r\n")
+    # Classic Mac line ends only (CR): every row is read; line 3 (a bad date) is reported on its line.
+    rows = good_rows(3)
+    rows[1] = rows[1].replace("2026-10-03", "2026-10-33")
+    write("mac_cr_line_endings.txt", "\r".join([ORDERS_HEADER] + rows) + "\r")
     # UTF-16LE without a BOM: every other byte is NUL.
     write("utf16_no_bom.txt", ("\n".join([ORDERS_HEADER] + good_rows(3)) + "\n").encode("utf-16-le"))
     # Duplicated rows, and the same order with conflicting status and channel.
