@@ -234,3 +234,78 @@ TEST_CASE("ingest: with the file size known, orders are reserved once (same reco
     for (size_t i = 0; i < 40000; ++i) same = same && a.records.orders[i].key == b.records.orders[i].key;
     CHECK(same);
 }
+
+namespace {
+
+// 70,000 one-row orders (over the 65,536 below which every file is shrunk at the end).
+std::string many_orders(int count) {
+    std::string text = "amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\tquantity\n";
+    for (int i = 0; i < count; ++i) {
+        char id[32];
+        std::snprintf(id, sizeof id, "%03d-%07d-%07d", 100 + i % 900, i, i * 3);
+        text += std::string(id) + "\t2026-09-14\tShipped\tMFN\t1\n";
+    }
+    return text;
+}
+
+LoadedFile read_hinted(const std::string& text, uint64_t hint, FileReader::MemoryProbe probe, OrderIdPool& ids) {
+    FileReader reader("hinted.txt", ids);
+    reader.set_size_hint(hint);
+    if (probe) reader.set_memory_probe(probe);
+    for (size_t at = 0; at < text.size(); at += 65536)
+        reader.feed(reinterpret_cast<const uint8_t*>(text.data()) + at, std::min<size_t>(65536, text.size() - at));
+    return reader.finish();
+}
+
+uint64_t g_largest_probe = 0;
+int g_probes = 0;
+bool refuse_and_record(size_t bytes) {
+    ++g_probes;
+    if (bytes > g_largest_probe) g_largest_probe = bytes;
+    return false;
+}
+bool accept_and_record(size_t bytes) {
+    ++g_probes;
+    if (bytes > g_largest_probe) g_largest_probe = bytes;
+    return true;
+}
+
+bool same_orders(const LoadedFile& a, const LoadedFile& b) {
+    if (a.records.orders.size() != b.records.orders.size()) return false;
+    for (size_t i = 0; i < a.records.orders.size(); ++i)
+        if (a.records.orders[i].key != b.records.orders[i].key || a.records.orders[i].units != b.records.orders[i].units)
+            return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("ingest: a huge size hint is capped and asked of the memory probe, never an abort") {
+    // A 2^62-byte hint: the estimate is capped at 2^24 orders; the probe is asked for the
+    // vector (2^24 - 16,384 orders x 24 bytes) + the index (2^25 slots x 4 bytes) + 64 MB, and
+    // says no: the reader grows as without a hint, with the same records.
+    const std::string text = many_orders(70000);
+    OrderIdPool ids, plain_ids;
+    g_largest_probe = 0;
+    g_probes = 0;
+    const LoadedFile hinted = read_hinted(text, uint64_t(1) << 62, refuse_and_record, ids);
+    const LoadedFile plain = read_hinted(text, 0, nullptr, plain_ids);
+    REQUIRE(hinted.info.ok());
+    CHECK(g_largest_probe == ((uint64_t(1) << 24) - 16384) * 24 + (uint64_t(1) << 25) * 4 + (uint64_t(64) << 20));
+    CHECK(same_orders(hinted, plain));
+    CHECK(hinted.records.orders.capacity() == plain.records.orders.capacity());  // no reservation was made
+}
+
+TEST_CASE("ingest: a size hint larger than the file: the unused reservation is given back at finish") {
+    // The file is 3.15 MB (45-byte rows); a hint of 10x reserves ~736,000 orders; 70,000 are read, and the
+    // vector is shrunk to them at finish.
+    const std::string text = many_orders(70000);
+    OrderIdPool ids, plain_ids;
+    g_probes = 0;
+    const LoadedFile hinted = read_hinted(text, text.size() * 10, accept_and_record, ids);
+    const LoadedFile plain = read_hinted(text, 0, nullptr, plain_ids);
+    REQUIRE(hinted.info.ok());
+    CHECK(g_probes == 2);  // the reservation, then the shrink
+    CHECK(same_orders(hinted, plain));
+    CHECK(hinted.records.orders.capacity() == 70000);
+}

@@ -35,6 +35,27 @@ Family family_function(const std::string& family) {
     return it == families.end() ? nullptr : it->second;
 }
 
+// The warning when the latest events were left out of the default as_of (facts.h), naming
+// up to three of the orders dated after it.
+std::string detached_warning(const Facts& facts, const OrderIdPool& ids) {
+    const Day as_of = facts.plausible_latest.day();
+    std::string orders;
+    int named = 0;
+    for (const Order& o : facts.orders.orders) {
+        if (o.day <= as_of && o.last_updated <= as_of) continue;
+        if (named++ == 3) {
+            orders += ", ...";
+            break;
+        }
+        orders += (orders.empty() ? "" : ", ") + ids.text(o.key) + " (" + format_day(std::max(o.day, o.last_updated)) + ")";
+    }
+    const std::string from = format_day(facts.detached_from.day()), to = format_day(facts.detached_to.day());
+    return std::to_string(facts.detached_events) + " dated fact" + (facts.detached_events == 1 ? "" : "s") + " from " +
+           from + (from == to ? "" : " to " + to) + " lie more than a year after all the others and look like " +
+           "typos, so as_of is " + format_day(as_of) + ", the latest day of the rest" +
+           (orders.empty() ? "" : " (orders: " + orders + ")") + "; set as_of to a later day to include them.";
+}
+
 // The longest span the daily series covers (the lifetime metric still counts everything).
 constexpr int kMaxSeriesDays = 3660;
 
@@ -75,7 +96,8 @@ Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, co
     result.policy = policy->id;
 
     Facts facts = gather_facts(files, options, *policy, result.warnings);
-    result.as_of = options.as_of.has() ? options.as_of : facts.latest_event;
+    result.as_of = options.as_of.has() ? options.as_of : facts.plausible_latest;
+    if (!options.as_of.has() && facts.detached_events) result.warnings.push_back(detached_warning(facts, ids));
     if (!result.as_of.has()) return result;  // nothing dated was loaded
     const Day as_of = result.as_of.day();
     Day first = facts.first_event.has() ? std::min(facts.first_event.day(), as_of) : as_of;

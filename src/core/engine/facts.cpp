@@ -8,12 +8,6 @@ namespace sh {
 
 namespace {
 
-void note_event(Facts& f, MaybeDay d) {
-    if (!d.has()) return;
-    if (!f.first_event.has() || d.day() < f.first_event.day()) f.first_event = d;
-    if (!f.latest_event.has() || d.day() > f.latest_event.day()) f.latest_event = d;
-}
-
 const char* order_name(DateOrder o) { return o == DateOrder::mdy ? "M/D/YY" : "D/M/YY"; }
 
 // The marketplace-wide order: the user's choice, then the orders' marketplace, then the policy's.
@@ -236,34 +230,77 @@ void gather_cancellations(const std::vector<LoadedFile>& files, Facts& facts) {
     facts.cancellations = std::move(unique);
 }
 
-void note_events(const std::vector<LoadedFile>& files, Facts& facts) {
+// Calls `event(day)` for every event day of the loaded facts (engine/README.md, "as_of").
+template <class Event>
+void for_each_event(const std::vector<LoadedFile>& files, const Facts& facts, Event&& event) {
+    const auto note = [&](MaybeDay d) {
+        if (d.has()) event(d.day());
+    };
     for (const Order& o : facts.orders.orders) {
-        note_event(facts, o.day);
-        if (o.last_updated >= o.day) note_event(facts, o.last_updated);
+        note(o.day);
+        if (o.last_updated >= o.day) note(o.last_updated);
     }
-    for (const FeedbackFact& fb : facts.feedback) note_event(facts, fb.day);
+    for (const FeedbackFact& fb : facts.feedback) note(fb.day);
     for (const Claim& c : facts.claims) {
-        note_event(facts, c.order_day);
-        note_event(facts, c.claim_day);
+        note(c.order_day);
+        note(c.claim_day);
     }
     for (const Shipment& s : facts.shipments) {
-        note_event(facts, s.order_day);
-        note_event(facts, s.ship_confirm);
-        note_event(facts, s.delivered);
+        note(s.order_day);
+        note(s.ship_confirm);
+        note(s.delivered);
     }
     for (const ReturnRequest* r : facts.returns) {
-        note_event(facts, r->order_day);
-        note_event(facts, r->request_day);
+        note(r->order_day);
+        note(r->request_day);
     }
     for (const Message* m : facts.messages) {
-        note_event(facts, m->received.local_day());
-        if (m->has_response) note_event(facts, m->responded.local_day());
+        note(m->received.local_day());
+        if (m->has_response) note(m->responded.local_day());
     }
-    for (const CancellationFlag& c : facts.cancellations) note_event(facts, c.order_day);
+    for (const CancellationFlag& c : facts.cancellations) note(c.order_day);
     for (const LoadedFile& f : files) {
-        for (const FbaReturn& r : f.records.fba_returns) note_event(facts, r.day);
-        for (const ReportedMetric& m : f.records.reported) note_event(facts, m.to);
+        for (const FbaReturn& r : f.records.fba_returns) note(r.day);
+        for (const ReportedMetric& m : f.records.reported) note(m.to);
     }
+}
+
+// The default as_of must not follow a typo into the future (an order "purchased" in 2099
+// would empty every window): the latest group of event days that lies more than
+// kDetachedGapDays after every earlier event and holds at most half of all events is left
+// out of the default as_of, repeatedly (ingest/README.md, "Implausible dates").
+void find_detached_events(const std::vector<LoadedFile>& files, Facts& facts) {
+    facts.plausible_latest = facts.latest_event;
+    if (!facts.first_event.has()) return;
+    const Day first = facts.first_event.day();
+    const int span = facts.latest_event.day() - first + 1;
+    if (span <= Facts::kDetachedGapDays + 1 || span > 40000) return;  // no room for a gap; or not from ingest (years 2000-2099)
+    std::vector<uint32_t> per_day(size_t(span), 0);  // 4 bytes per day of the range, not per event
+    uint64_t total = 0;
+    for_each_event(files, facts, [&](Day d) {
+        ++per_day[size_t(d - first)];
+        ++total;
+    });
+    uint64_t dropped = 0;
+    int latest = span - 1;  // the latest day still in the default
+    while (true) {
+        uint64_t group = 0;
+        int day = latest, earliest = latest;
+        for (; day >= 0; --day) {
+            if (!per_day[size_t(day)]) continue;
+            if (earliest - day > Facts::kDetachedGapDays) break;
+            group += per_day[size_t(day)];
+            earliest = day;
+        }
+        if (day < 0 || group * 2 > total) break;  // nothing before it, or too many events to be typos
+        if (!dropped) facts.detached_to = first + latest;
+        dropped += group;
+        facts.detached_from = first + earliest;
+        latest = day;
+    }
+    if (!dropped) return;
+    facts.detached_events = dropped;
+    facts.plausible_latest = first + latest;
 }
 
 }  // namespace
@@ -288,7 +325,11 @@ Facts gather_facts(const std::vector<LoadedFile>& files, const Options& options,
     gather_cancellations(files, facts);
     for (const LoadedFile& f : files)
         for (const ReportedMetric& m : f.records.reported) facts.reported.push_back(&m);
-    note_events(files, facts);
+    for_each_event(files, facts, [&](Day d) {
+        if (!facts.first_event.has() || d < facts.first_event.day()) facts.first_event = d;
+        if (!facts.latest_event.has() || d > facts.latest_event.day()) facts.latest_event = d;
+    });
+    find_detached_events(files, facts);
     return facts;
 }
 

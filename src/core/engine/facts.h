@@ -44,6 +44,13 @@ struct Facts {
     std::vector<const ReportedMetric*> reported;
 
     MaybeDay first_event, latest_event;    // the loaded range of event days
+    // The default as_of: latest_event unless the latest events are detached from the rest
+    // (more than kDetachedGapDays after every earlier event, and at most half of all events):
+    // then the latest day before them, and detached_* say what was left out.
+    static constexpr int kDetachedGapDays = 366;
+    MaybeDay plausible_latest;
+    uint64_t detached_events = 0;
+    MaybeDay detached_from, detached_to;
 };
 
 // `warnings` receives what the seller must know (ambiguous dates, ...).

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/ingest/dates.h"
 #include "core/ingest/text.h"
 
 namespace sh::ingest {
@@ -123,6 +124,18 @@ private:
         return {};
     }
 
+    // A reportingDateRange end; an implausible year (ingest/README.md) is a problem, not a day.
+    MaybeDay range_day(const json& range, const char* name, const std::string& path) {
+        const json* v = member(range, {name});
+        if (!v || !v->is_string()) return {};
+        const std::string& text = v->get_ref<const std::string&>();
+        const auto ts = parse_iso_timestamp(text);
+        if (!ts) return {};
+        if (plausible(ts->local_day())) return ts->local_day();
+        problem(path + ".reportingDateRange." + name, implausible_date(text));
+        return {};
+    }
+
     // The fields every metric block shares: rate, target, condition, status, window.
     ReportedMetric base(const json& block, const std::string& id, const std::string& scope, const std::string& path) {
         ReportedMetric m;
@@ -137,10 +150,8 @@ private:
         else
             m.status = "no_data";
         if (const json* range = member(block, {"reportingDateRange"})) {
-            if (const json* from = member(*range, {"reportingDateFrom"}); from && from->is_string())
-                if (const auto ts = parse_iso_timestamp(from->get_ref<const std::string&>())) m.from = ts->local_day();
-            if (const json* to = member(*range, {"reportingDateTo"}); to && to->is_string())
-                if (const auto ts = parse_iso_timestamp(to->get_ref<const std::string&>())) m.to = ts->local_day();
+            m.from = range_day(*range, "reportingDateFrom", path);
+            m.to = range_day(*range, "reportingDateTo", path);
         }
         return m;
     }
@@ -266,8 +277,10 @@ void read_account_health(std::string_view text, Context& cx) {
         return;
     }
     AccountHealthReader(cx).read(doc);
-    if (cx.file.info.error.empty() && cx.file.records.reported.empty() && cx.file.records.account_statuses.empty())
-        cx.file.info.error = "Amazon's Account Health report holds no figures";
+    // Statuses alone are no figures: without a metric the file has nothing to show (an empty
+    // list, empty objects, or every field missing or of the wrong type; the problems say which).
+    if (cx.file.info.error.empty() && cx.file.records.reported.empty())
+        cx.file.info.error = kNoAccountHealthMetrics;
 }
 
 }  // namespace sh::ingest

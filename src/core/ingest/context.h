@@ -19,6 +19,9 @@ struct Context {
     // splitter sees has the file's byte count (UTF-8): then record counts can be foreseen.
     uint64_t size_hint = 0;
     bool text_is_file_bytes = false;
+    // Asked before a large optional allocation (FileReader::set_memory_probe); null = malloc.
+    bool (*memory_probe)(size_t bytes) = nullptr;
+    bool can_allocate(uint64_t bytes) const;
 
     // A row that cannot be used: counted, and listed while fewer than kMaxProblems are.
     void skip(uint32_t line, std::string_view column, std::string message);

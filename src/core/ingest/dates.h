@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/day.h"
@@ -37,6 +38,14 @@ std::optional<FeedbackDate> parse_feedback_date(std::string_view text, bool year
 // order had to be assumed.
 std::optional<Day> parse_any_day(std::string_view text, DateOrder slash_order = DateOrder::mdy,
                                  bool* ambiguous = nullptr);
+
+// Years a report date can have: Amazon opened its marketplace to other sellers in 2000, and
+// two-digit years are 20YY. A date outside them (1970, 0001, 9999: a default or a typo) is
+// "implausible": its row is skipped with a problem (README.md, "Implausible dates").
+constexpr int kFirstPlausibleYear = 2000, kLastPlausibleYear = 2099;
+bool plausible(Day day);
+// The problem text for an implausible date as written.
+std::string implausible_date(std::string_view text);
 
 // A moment: ISO 8601 or a date (taken as midnight UTC... of its day).
 std::optional<Timestamp> parse_moment(std::string_view text);

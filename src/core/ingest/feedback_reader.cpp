@@ -23,6 +23,7 @@ public:
         const std::string_view date_text = col(fb_date);
         const auto date = parse_feedback_date(date_text, year_first_);
         if (!date) return cx_.skip(row.line, name(fb_date), "not a date: " + quote_value(date_text));
+        if (date->day.has() && !plausible(date->day.day())) return cx_.skip(row.line, name(fb_date), implausible_date(date_text));
         const std::string_view rating_text = trim(col(fb_rating));
         const auto rating = parse_count(rating_text);
         if (!rating || *rating < 1 || *rating > 5)

@@ -22,6 +22,10 @@ bool read_day(Context& cx, const Row& row, const Column& col, MaybeDay& out, boo
         cx.skip(row.line, col.name, "not a date: " + quote_value(text));
         return false;
     }
+    if (!plausible(*day)) {
+        cx.skip(row.line, col.name, implausible_date(text));
+        return false;
+    }
     if (ambiguous) cx.note("dates such as " + quote_value(text) + " in '" + col.name + "' were read as month/day/year");
     out = *day;
     return true;
@@ -37,6 +41,10 @@ bool read_moment(Context& cx, const Row& row, const Column& col, Timestamp& out,
     const auto ts = parse_moment(text);
     if (!ts) {
         cx.skip(row.line, col.name, "not a date and time: " + quote_value(text));
+        return false;
+    }
+    if (!plausible(ts->local_day())) {
+        cx.skip(row.line, col.name, implausible_date(text));
         return false;
     }
     out = *ts;

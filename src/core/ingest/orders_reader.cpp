@@ -28,10 +28,15 @@ public:
         }
     }
     void release() { std::vector<uint32_t>().swap(slots_); }
-    // Sizes the table for `orders` entries at once (no rehash on the way there).
-    void reserve(size_t count, const std::vector<Order>& orders) {
-        size_t want = 1024;
+    // The slots a table for `count` entries needs (load ≤ 0.75).
+    static uint64_t slots_for(uint64_t count) {
+        uint64_t want = 1024;
         while (want * 3 < count * 4) want *= 2;
+        return want;
+    }
+    // Sizes the table for `count` entries at once (no rehash on the way there).
+    void reserve(size_t count, const std::vector<Order>& orders) {
+        const auto want = static_cast<size_t>(slots_for(count));
         if (want > slots_.size()) rehash(orders, want);
     }
 
@@ -85,6 +90,7 @@ public:
         id_name_ = m.header_name("amazon-order-id");
         purchase_name_ = m.header_name("purchase-date");
         quantity_name_ = m.header_name("quantity");
+        updated_name_ = m.header_name("last-updated-date");
     }
 
     void on_row(const Row& row) override {
@@ -93,6 +99,7 @@ public:
         const std::string_view purchase = row.field(size_t(purchase_));
         const auto bought = parse_any_day(purchase);
         if (!bought) return cx_.skip(row.line, purchase_name_, "not a date: " + quote_value(purchase));
+        if (!plausible(*bought)) return cx_.skip(row.line, purchase_name_, implausible_date(purchase));
         uint32_t units = 0;
         if (quantity_ >= 0) {
             const std::string_view q = trim(row.field(size_t(quantity_)));
@@ -107,8 +114,13 @@ public:
         o.key = cx_.order_key(id);
         o.day = *bought;
         o.last_updated = o.day;
-        if (updated_ >= 0)
-            if (const auto d = parse_any_day(row.field(size_t(updated_)))) o.last_updated = *d;
+        if (updated_ >= 0) {
+            const std::string_view updated = row.field(size_t(updated_));
+            if (const auto d = parse_any_day(updated)) {
+                if (plausible(*d)) o.last_updated = *d;
+                else cx_.warn(row.line, updated_name_, implausible_date(updated) + "; the purchase date is used");
+            }
+        }
         o.channel = parse_channel(row.field(size_t(channel_)));
         o.cancelled = is_cancelled(row.field(size_t(status_)));
         if (buyer_cancel_ >= 0) o.buyer_requested_cancel = to_tri(parse_yes_no(row.field(size_t(buyer_cancel_))));
@@ -122,8 +134,10 @@ public:
         index_.release();
         auto& orders = cx_.file.records.orders;
         // Small files give their slack back; large ones already have ≤ 25 % (and a copy now
-        // would double the peak).
-        if (orders.size() < 65536) orders.shrink_to_fit();
+        // would double the peak) unless a size hint reserved more than the file held.
+        const bool over_reserved = orders.capacity() - orders.size() > orders.size() / 4 + 1024;
+        if ((orders.size() < 65536 || over_reserved) && cx_.can_allocate(orders.size() * sizeof(Order)))
+            orders.shrink_to_fit();
         size_t best = 0;
         for (size_t i = 1; i < orders_per_marketplace_.size(); ++i)
             if (orders_per_marketplace_[i] > (best ? orders_per_marketplace_[best] : 0)) best = i;
@@ -135,18 +149,24 @@ public:
 
 private:
     // With the file's size known, reserve the whole file's orders once (from the bytes per
-    // order so far, plus 5 %) instead of growing: no copy of a large vector, no slack.
+    // order so far, plus 5 %) instead of growing: no copy of a large vector, no slack. The hint
+    // is not trusted: at most kMaxReservedOrders, and only when the memory probe says the
+    // vector and the index fit with kReserveMargin to spare (else growth as without a hint).
     void estimate(uint64_t text_end) {
         estimated_ = true;
         auto& orders = cx_.file.records.orders;
         if (!cx_.size_hint || !cx_.text_is_file_bytes || text_end == 0 || cx_.size_hint <= text_end) return;
         const double per_byte = double(orders.size()) / double(text_end);
-        const double expected = per_byte * double(cx_.size_hint) * 1.05 + 1024;
-        if (expected > double(orders.capacity()) && expected < 4.0e9) {
-            orders.reserve(static_cast<size_t>(expected));
-            index_.reserve(static_cast<size_t>(expected), orders);
-        }
+        const double estimate = per_byte * double(cx_.size_hint) * 1.05 + 1024;
+        const uint64_t expected = estimate < double(kMaxReservedOrders) ? uint64_t(estimate) : kMaxReservedOrders;
+        if (expected <= orders.capacity()) return;
+        const uint64_t bytes = (expected - orders.size()) * sizeof(Order) + OrderIndex::slots_for(expected) * 4;
+        if (!cx_.can_allocate(bytes + kReserveMargin)) return;
+        orders.reserve(static_cast<size_t>(expected));
+        index_.reserve(static_cast<size_t>(expected), orders);
     }
+    static constexpr uint64_t kMaxReservedOrders = uint64_t(1) << 24;  // 16.8 M orders: 400 MB + 128 MB index
+    static constexpr uint64_t kReserveMargin = uint64_t(64) << 20;     // as the Session's guard asks
 
     // Item rows of one order are usually adjacent: the last order is checked before the index.
     void fold(const Order& o) {
@@ -199,7 +219,7 @@ private:
 
     Context& cx_;
     int id_, purchase_, updated_, status_, channel_, sales_, quantity_, buyer_cancel_;
-    std::string id_name_, purchase_name_, quantity_name_;
+    std::string id_name_, purchase_name_, quantity_name_, updated_name_;
     OrderIndex index_;
     uint32_t last_ = 0;
     uint8_t last_marketplace_ = 0;

@@ -33,7 +33,15 @@ public:
     // The file's total size when known (File.size in the page, the file size in the CLI).
     // Optional: lets the All Orders reader reserve its orders once instead of growing, which
     // lowers the peak memory of very large files. Call before the first feed.
+    // The hint is only an estimate's input: the reservation is capped (kMaxReservedOrders) and
+    // made only when the memory probe says it fits with room to spare, so a wrong or huge hint
+    // costs at most normal growth, never an abort; a reservation the file did not fill is given
+    // back at finish.
     void set_size_hint(uint64_t bytes);
+    // Asks whether `bytes` more could be allocated before a large reservation (the Session's
+    // memory guard; default: try malloc(bytes) and free it).
+    using MemoryProbe = bool (*)(size_t bytes);
+    void set_memory_probe(MemoryProbe probe);
     // The kind as soon as the header has been seen ("" before that).
     const std::string& kind() const;
 

@@ -95,6 +95,12 @@ def main():
         orders_row("111-3000004-4000004", "0001-01-01T00:00:00+00:00"),
         orders_row("111-3000005-4000005", "9999-12-31T23:59:59+14:00"),
         orders_row("111-3000006-4000006", "2026-10-10T10:00:00+00:00")]) + "\n")
+    # A typo'd year in an order among good ones (the default as_of must not follow it; the
+    # engine leaves it out of as_of with a warning) and a last-updated-date of 1970 (a problem; the
+    # purchase date is used).
+    write("date_typo_2099.txt", "\n".join([ORDERS_HEADER] + good_rows(4) + [
+        orders_row("111-3000007-4000007", "2099-10-05T10:00:00+00:00"),
+        orders_row("111-3000008-4000008", "2026-10-06T10:00:00+00:00", updated="1970-01-01T00:00:00+00:00")]) + "\n")
     write("negative_quantities.txt", "\n".join([
         ORDERS_HEADER,
         orders_row("111-5000001-6000001", "2026-10-01T10:00:00+00:00", qty="-1"),
@@ -108,6 +114,19 @@ def main():
         "10/3/26\t-1\tBad\t\t111-1000003-2000003\ta@b.c",
         "10/4/26\t2\tArrived late\t\t111-1000004-2000004\ta@b.c"]) + "\n")
     write("account_health_fields_missing.json", '{"performanceMetrics": [{}], "accountStatuses": [{}]}\n')
+    write("account_health_empty_list.json", '{"performanceMetrics": []}\n')
+    write("account_health_empty_object.json", '{"performanceMetrics": [{}]}\n')
+    write("account_health_all_wrong_types.json", """{
+  "performanceMetrics": [{
+    "orderDefectRate": {"mfn": "x", "afn": 3},
+    "lateShipmentRate": [],
+    "preFulfillmentCancellationRate": "high",
+    "validTrackingRate": true,
+    "onTimeDeliveryRate": 0.9,
+    "invoiceDefectRate": null
+  }, 7, "text", []]
+}
+""")
     write("account_health_wrong_types.json", """{
   "accountStatuses": "ACTIVE",
   "performanceMetrics": [{
