@@ -139,6 +139,7 @@
       frameMs: () => mod._sh_frame_ms(),
       panel: () => mod.UTF8ToString(mod._sh_panel()),
       focused: () => mod.UTF8ToString(mod._sh_focused_control()),
+      trendGpuDraws: () => mod._sh_trend_gpu_draws(),
       // Issue 7: shareLink() returns a Promise of the share URL (compression is asynchronous);
       // leaveSnapshot(), inSnapshot(), rememberFiles(on), forgetFiles(), privacy().
       ...(privacy ? privacy.api : {}),

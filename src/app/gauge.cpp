@@ -9,9 +9,10 @@
 #include <string>
 #include <string_view>
 
-namespace sh::app {
+#include "app/gl_program.h"
+#include "app/trend_renderer.h"
 
-std::string_view shader_source(std::string_view path);  // generated: embedded shaders/
+namespace sh::app {
 
 namespace {
 
@@ -23,21 +24,6 @@ struct GaugeRenderer {
     const std::vector<GaugeDraw>* gauges = nullptr;  // this frame's queue
 };
 GaugeRenderer renderer;
-
-GLuint compile(GLenum type, std::string_view source) {
-    const GLuint shader = glCreateShader(type);
-    const char* text = source.data();
-    const GLint length = static_cast<GLint>(source.size());
-    glShaderSource(shader, 1, &text, &length);
-    glCompileShader(shader);
-    GLint ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        glDeleteShader(shader);
-        return 0;
-    }
-    return shader;
-}
 
 void unpack(ImU32 c, float out[4]) {
     const ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
@@ -55,6 +41,7 @@ void draw_callback(const ImDrawList*, const ImDrawCmd* cmd) {
 
     // Clip like ImGui's own commands do.
     const ImVec4 clip = cmd->ClipRect;
+    if (clip.z <= clip.x || clip.w <= clip.y) return;  // clipped away (a scissor of 0 would be an error)
     glEnable(GL_SCISSOR_TEST);
     glScissor(static_cast<GLint>((clip.x - dd->DisplayPos.x) * sx),
               static_cast<GLint>(fb_h - (clip.w - dd->DisplayPos.y) * sy),
@@ -88,20 +75,9 @@ void draw_callback(const ImDrawList*, const ImDrawCmd* cmd) {
 }  // namespace
 
 bool init_gauge_renderer() {
-    const GLuint vs = compile(GL_VERTEX_SHADER, shader_source("gauge.vert"));
-    const GLuint fs = compile(GL_FRAGMENT_SHADER, shader_source("gauge.frag"));
-    if (!vs || !fs) return false;
-    const GLuint program = glCreateProgram();
-    glAttachShader(program, vs);
-    glAttachShader(program, fs);
-    glBindAttribLocation(program, 0, "a_position");
-    glBindAttribLocation(program, 1, "a_local");
-    glLinkProgram(program);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(program, GL_LINK_STATUS, &ok);
-    if (!ok) return false;
+    init_trend_renderer();  // the trend chart's program, independent of the gauges' (trend_renderer.h)
+    const GLuint program = build_program("gauge", {"a_position", "a_local"});
+    if (!program) return false;
     renderer.program = program;
     renderer.u_viewport = glGetUniformLocation(program, "u_viewport");
     renderer.u_radius = glGetUniformLocation(program, "u_radius");

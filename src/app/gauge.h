@@ -7,8 +7,9 @@
 
 namespace sh::app {
 
-// Compiles the gauge program (needs a current WebGL2/GLES3 context). False on failure:
-// gauges then fall back to ImGui's own path drawing.
+// Compiles the gauge program, and the trend chart's (init_trend_renderer), once at start-up
+// (needs a current WebGL2/GLES3 context). False when the gauge program fails: gauges then fall
+// back to ImGui's own path drawing.
 bool init_gauge_renderer();
 
 // Queues a ring at `centre` and adds the draw callback to the current window's draw list.

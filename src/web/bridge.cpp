@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/snapshot.h"
+#include "app/trend_renderer.h"
 #include "core/result_json.h"
 #include "web/web_app.h"
 
@@ -145,6 +146,10 @@ EMSCRIPTEN_KEEPALIVE void sh_set_dark(int dark) { sh::app::set_dark(sh::web::the
 
 // CPU time of the last frame's UI in milliseconds (tests check the 60 fps budget with it).
 EMSCRIPTEN_KEEPALIVE double sh_frame_ms() { return sh::web::the_app().frame_ms; }
+
+// Trend charts drawn through our shader in the last rendered frame (tests: the drill-down chart
+// is the GPU one, not the fallback).
+EMSCRIPTEN_KEEPALIVE int sh_trend_gpu_draws() { return sh::app::trend_draws_last_frame(); }
 
 // The control with ImGui's keyboard focus ("as_of", "policy", "date_order", "language",
 // "theme"), or "" (tests walk the Tab order with it).
