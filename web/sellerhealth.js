@@ -41,7 +41,7 @@
     const nameBytes = mod.lengthBytesUTF8(name) + 1;
     const namePtr = mod._malloc(nameBytes);
     mod.stringToUTF8(name, namePtr, nameBytes);
-    mod._sh_begin_file(namePtr);
+    mod._sh_begin_file(namePtr, blob.size);   // File.size: the reader's size hint
     mod._free(namePtr);
     const buffer = mod._malloc(Math.min(CHUNK_BYTES, Math.max(blob.size, 1)));
     if (!buffer) {   // the heap cannot grow: say so for this file, keep every other one
@@ -139,6 +139,7 @@
       frameMs: () => mod._sh_frame_ms(),
       panel: () => mod.UTF8ToString(mod._sh_panel()),
       focused: () => mod.UTF8ToString(mod._sh_focused_control()),
+      framesDrawn: () => mod._sh_frames_drawn(),   // frames the app drew (an idle page draws none)
       trendGpuDraws: () => mod._sh_trend_gpu_draws(),
       // Issue 7: shareLink() returns a Promise of the share URL (compression is asynchronous);
       // leaveSnapshot(), inSnapshot(), rememberFiles(on), forgetFiles(), privacy().

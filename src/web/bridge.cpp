@@ -5,7 +5,6 @@
 #include <string>
 
 #include "app/snapshot.h"
-#include "app/trend_renderer.h"
 #include "core/result_json.h"
 #include "web/web_app.h"
 
@@ -21,7 +20,20 @@ app::App& the_app() {
 namespace {
 
 sh::Session& session() { return sh::web::the_app().session; }
-void changed() { ++sh::web::the_app().result_generation; }
+void changed() {
+    ++sh::web::the_app().result_generation;
+    sh::web::request_frames();
+}
+
+// A file is done: off the queue, its summary as JSON.
+const char* file_done(const sh::InputInfo& info) {
+    static std::string json;
+    auto& pending = sh::web::the_app().pending;
+    if (!pending.empty()) pending.erase(pending.begin());
+    json = sh::to_json(info).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    changed();
+    return json.c_str();
+}
 
 // The last share-link payload handed to the page (issue 7).
 std::vector<uint8_t>& share_bytes() {
@@ -36,12 +48,14 @@ extern "C" {
 // Tells the UI which files are about to stream in (for the progress bars).
 EMSCRIPTEN_KEEPALIVE void sh_queue_file(const char* name, double size) {
     sh::web::the_app().pending.push_back({name, static_cast<uint64_t>(size), false});
+    sh::web::request_frames();
 }
 
-EMSCRIPTEN_KEEPALIVE void sh_begin_file(const char* name) {
+// Streams a file in; `size` is File.size (the reader's size hint), 0 when unknown.
+EMSCRIPTEN_KEEPALIVE void sh_begin_file(const char* name, double size) {
     auto& pending = sh::web::the_app().pending;
     if (!pending.empty()) pending.front().streaming = true;
-    session().begin_file(name);
+    session().begin_file(name, size > 0 ? static_cast<uint64_t>(size) : 0);
 }
 
 EMSCRIPTEN_KEEPALIVE void sh_feed(const uint8_t* data, size_t size) { session().feed(data, size); }
@@ -51,14 +65,7 @@ EMSCRIPTEN_KEEPALIVE void sh_feed(const uint8_t* data, size_t size) { session().
 EMSCRIPTEN_KEEPALIVE void sh_out_of_memory() { session().drop_file_out_of_memory(); }
 
 // Ends the current file; returns its input summary as JSON.
-EMSCRIPTEN_KEEPALIVE const char* sh_finish_file() {
-    static std::string json;
-    auto& pending = sh::web::the_app().pending;
-    if (!pending.empty()) pending.erase(pending.begin());
-    json = sh::to_json(session().finish_file()).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    changed();
-    return json.c_str();
-}
+EMSCRIPTEN_KEEPALIVE const char* sh_finish_file() { return file_done(session().finish_file()); }
 
 EMSCRIPTEN_KEEPALIVE const char* sh_result_json() {
     static std::string json;
@@ -130,6 +137,7 @@ EMSCRIPTEN_KEEPALIVE void sh_set_cjk_font(const uint8_t* data, size_t size) {
     auto& app = sh::web::the_app();
     app.cjk.bytes.assign(reinterpret_cast<const char*>(data), reinterpret_cast<const char*>(data) + size);
     app.fonts_dirty = true;
+    sh::web::request_frames();
 }
 
 // UI language: "en", "zh-Hans", "zh-Hant". Returns 0 for an unknown code.
@@ -137,19 +145,22 @@ EMSCRIPTEN_KEEPALIVE int sh_set_language(const char* code) {
     const auto language = sh::app::language_from_code(code);
     if (!language) return 0;
     sh::app::set_language(sh::web::the_app(), *language);
+    sh::web::request_frames();
     return 1;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* sh_language() { return sh::app::language_code(sh::web::the_app().language); }
 
-EMSCRIPTEN_KEEPALIVE void sh_set_dark(int dark) { sh::app::set_dark(sh::web::the_app(), dark != 0); }
+EMSCRIPTEN_KEEPALIVE void sh_set_dark(int dark) {
+    sh::app::set_dark(sh::web::the_app(), dark != 0);
+    sh::web::request_frames();
+}
 
 // CPU time of the last frame's UI in milliseconds (tests check the 60 fps budget with it).
 EMSCRIPTEN_KEEPALIVE double sh_frame_ms() { return sh::web::the_app().frame_ms; }
 
-// Trend charts drawn through our shader in the last rendered frame (tests: the drill-down chart
-// is the GPU one, not the fallback).
-EMSCRIPTEN_KEEPALIVE int sh_trend_gpu_draws() { return sh::app::trend_draws_last_frame(); }
+// Frames the app has drawn since it started (an idle page draws none).
+EMSCRIPTEN_KEEPALIVE double sh_frames_drawn() { return static_cast<double>(sh::web::frames_drawn()); }
 
 // The control with ImGui's keyboard focus ("as_of", "policy", "date_order", "language",
 // "theme"), or "" (tests walk the Tab order with it).
@@ -164,6 +175,7 @@ EMSCRIPTEN_KEEPALIVE int sh_show_panel(const char* name) {
             auto& app = sh::web::the_app();
             app.panel = static_cast<sh::app::Panel>(i);
             app.panel_requested = true;
+            sh::web::request_frames();
             return 1;
         }
     }
@@ -186,6 +198,7 @@ EMSCRIPTEN_KEEPALIVE int sh_select_metric(const char* id, const char* scope) {
             app.selected_metric = sh::app::metric_key(m);
             app.panel = sh::app::Panel::drilldown;
             app.panel_requested = true;
+            sh::web::request_frames();
             return 1;
         }
     }
@@ -217,7 +230,10 @@ EMSCRIPTEN_KEEPALIVE int sh_open_snapshot(const uint8_t* data, size_t size) {
 
 // Why the last link could not be opened ("" when it was); the page can set it too (bad base64).
 EMSCRIPTEN_KEEPALIVE const char* sh_snapshot_error() { return sh::web::the_app().privacy.snapshot_error.c_str(); }
-EMSCRIPTEN_KEEPALIVE void sh_set_snapshot_error(const char* message) { sh::web::the_app().privacy.snapshot_error = message; }
+EMSCRIPTEN_KEEPALIVE void sh_set_snapshot_error(const char* message) {
+    sh::web::the_app().privacy.snapshot_error = message;
+    sh::web::request_frames();
+}
 
 EMSCRIPTEN_KEEPALIVE void sh_leave_snapshot() {
     sh::app::leave_snapshot(sh::web::the_app());
@@ -246,6 +262,7 @@ EMSCRIPTEN_KEEPALIVE void sh_share_link_done(const char* link, const char* statu
     privacy.share_pending = false;
     privacy.share_link = link;
     privacy.share_status = status;
+    sh::web::request_frames();
 }
 
 // The page's storage side: can it keep files here, is remembering on, how many files it holds.
@@ -254,6 +271,7 @@ EMSCRIPTEN_KEEPALIVE void sh_set_storage_state(int available, int remember, int 
     privacy.storage_available = available != 0;
     privacy.remember_files = remember != 0;
     privacy.remembered_files = files > 0 ? static_cast<uint32_t>(files) : 0;
+    sh::web::request_frames();
 }
 
 }  // extern "C"

@@ -1,19 +1,22 @@
 // Browser entry point: WebGL2 context through GLFW, Dear ImGui, and the frame loop.
 // The canvas is sized to its CSS box × devicePixelRatio every frame, and ImGui works in
 // those device pixels (fonts rasterised at the same scale) so text stays crisp on HiDPI.
+// A frame is drawn only when something may have changed (input, a script call, the result, a
+// file streaming in): an idle page draws nothing.
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>  // the input event queue (frames until it is drained)
 
 #include <algorithm>
 #include <cmath>
 
 #include "app/app.h"
 #include "app/gauge.h"
+#include "web/imgui_renderer.h"
 #include "web/web_app.h"
 
 namespace {
@@ -22,12 +25,24 @@ struct Window {
     GLFWwindow* glfw = nullptr;
     int width = 0, height = 0;  // canvas size in device pixels
     double last_frame_ms = 0;   // when the last frame was drawn
+    double woken_ms = 0;        // the last request_frames() (script calls, results)
+    bool progress_moved = false;  // request_progress_frame(): one frame, when the next is due
+    uint64_t drawn_generation = 0;
+    uint64_t frames = 0;
 };
 
-// While files stream in, the page yields to the browser between chunks, and each drawn frame's
-// GL state queries wait for the GPU to finish the previous frame (a tenth of a second on software
-// WebGL). Drawing the progress five times a second keeps it moving without eating the parse time.
+// While a file streams in on this thread (no Worker: the fallback), the page yields to the
+// browser once per chunk and every frame drawn there is parse time lost: five a second keep the
+// progress moving. Files read by the ingest worker do not need this.
 constexpr double kStreamingFrameIntervalMs = 200.0;
+// After input or a change, frames keep coming this long: ImGui settles hover, focus and layout
+// over a few frames, and a tooltip appears after a hover delay with no further input.
+constexpr double kSettleMs = 1000.0;
+// A file's progress alone redraws at most ten times a second: on a software GPU every frame is
+// CPU time taken from the ingest worker.
+constexpr double kProgressFrameIntervalMs = 100.0;
+// UI frames one animation frame may run to take queued input (see frame()).
+constexpr int kMaxInputPasses = 64;
 Window window;
 
 EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
@@ -42,6 +57,15 @@ EM_JS(void, js_set_canvas_size, (int w, int h), {
     if (typeof GLFW !== 'undefined' && GLFW.active) { GLFW.active.width = w; GLFW.active.height = h; }
 });
 EM_JS(void, js_app_started, (), { if (Module['onAppStarted']) Module['onAppStarted'](); });
+// Any user input on the page (caught before GLFW's own handlers) keeps frames coming.
+EM_JS(void, js_watch_input, (), {
+    var wake = function() { Module['shLastInputMs'] = performance.now(); };
+    ['pointermove', 'pointerdown', 'pointerup', 'mousemove', 'mousedown', 'mouseup', 'wheel', 'keydown',
+     'keyup', 'touchstart', 'touchmove', 'touchend', 'focus', 'blur', 'resize', 'visibilitychange', 'paste',
+     'compositionend'].forEach(function(type) { window.addEventListener(type, wake, {capture: true, passive: true}); });
+    wake();
+});
+EM_JS(double, js_last_input_ms, (), { return Module['shLastInputMs'] || 0; });
 
 void follow_canvas_size(sh::app::App& app) {
     const double dpr = js_device_pixel_ratio();
@@ -55,37 +79,71 @@ void follow_canvas_size(sh::app::App& app) {
     // report): rebuild the font atlas and its texture before the frame starts.
     if (std::fabs(static_cast<float>(dpr) - app.dpi_scale) > 0.01f || sh::app::update_glyph_needs(app)) {
         sh::app::apply_scale(app, static_cast<float>(dpr));
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        sh::web::rebuild_font_texture();
     } else if (app.style_dirty) {
         sh::app::apply_style(app);
     }
 }
 
+// Whether this animation frame has anything new to show.
+bool needs_frame(const sh::app::App& app, double now) {
+    if (window.frames == 0 || app.fonts_dirty || app.style_dirty) return true;
+    if (app.result_generation != window.drawn_generation) return true;
+    // ImGui takes queued input a little per frame (typed text: one key or character a frame).
+    if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) return true;
+    // A file streaming in on this thread (the fallback) shows its progress at the throttled rate.
+    if (app.session.file_in_progress()) return true;
+    if (window.progress_moved && now - window.last_frame_ms >= kProgressFrameIntervalMs) return true;
+    if (now - std::max(js_last_input_ms(), window.woken_ms) < kSettleMs) return true;
+    const double dpr = js_device_pixel_ratio();
+    return std::lround(js_canvas_css_width() * dpr) != window.width ||
+           std::lround(js_canvas_css_height() * dpr) != window.height;
+}
+
 void frame() {
     sh::app::App& app = sh::web::the_app();
     const double now = emscripten_get_now();
-    if (!app.pending.empty() && now - window.last_frame_ms < kStreamingFrameIntervalMs) return;
+    if (app.session.file_in_progress() && now - window.last_frame_ms < kStreamingFrameIntervalMs) return;
+    if (!needs_frame(app, now)) return;
     window.last_frame_ms = now;
+    window.progress_moved = false;
+    ++window.frames;
     follow_canvas_size(app);
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(static_cast<float>(window.width), static_cast<float>(window.height));
-    io.DisplayFramebufferScale = ImVec2(1, 1);
-    const double start = emscripten_get_now();
-    ImGui::NewFrame();
-    sh::app::draw_frame(app);
-    ImGui::Render();
-    app.frame_ms = emscripten_get_now() - start;
+    // ImGui takes queued input a little per UI frame (typed text: one key or character each).
+    // After an idle spell or a slow frame many may wait: UI frames run without drawing until the
+    // queue is taken (typing never lags behind a software GPU's frame rate); the last is drawn.
+    for (int pass = 0;; ++pass) {
+        ImGui_ImplGlfw_NewFrame();
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = std::max(io.DeltaTime, 1e-4f);  // passes in one animation frame
+        io.DisplaySize = ImVec2(static_cast<float>(window.width), static_cast<float>(window.height));
+        io.DisplayFramebufferScale = ImVec2(1, 1);
+        const double start = emscripten_get_now();
+        ImGui::NewFrame();
+        sh::app::draw_frame(app);
+        ImGui::Render();
+        app.frame_ms = emscripten_get_now() - start;
+        if (ImGui::GetCurrentContext()->InputEventsQueue.empty() || pass >= kMaxInputPasses) break;
+    }
+    // A new result settles over a few frames too (tables size their columns, fonts gain glyphs).
+    if (window.drawn_generation != app.result_generation) window.woken_ms = now;
+    window.drawn_generation = app.result_generation;
     glViewport(0, 0, window.width, window.height);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    sh::web::render_imgui(ImGui::GetDrawData());
 }
 
 }  // namespace
+
+namespace sh::web {
+
+void request_frames() { window.woken_ms = emscripten_get_now(); }
+void request_progress_frame() { window.progress_moved = true; }
+uint64_t frames_drawn() { return window.frames; }
+
+}  // namespace sh::web
 
 int main() {
     if (!glfwInit()) return 1;
@@ -102,8 +160,9 @@ int main() {
     io.IniFilename = nullptr;  // nothing is stored on the device
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(window.glfw, true);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!sh::web::init_imgui_renderer()) return 1;
     sh::app::init_gauge_renderer();
+    js_watch_input();
 
     sh::app::App& app = sh::web::the_app();
     app.dpi_scale = 0;  // forces fonts and style to be built on the first frame
