@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/snapshot.h"
+#include "app/trend_renderer.h"
 #include "core/result_json.h"
 #include "web/web_app.h"
 
@@ -158,6 +159,10 @@ EMSCRIPTEN_KEEPALIVE void sh_set_dark(int dark) {
 
 // CPU time of the last frame's UI in milliseconds (tests check the 60 fps budget with it).
 EMSCRIPTEN_KEEPALIVE double sh_frame_ms() { return sh::web::the_app().frame_ms; }
+
+// Trend charts drawn through our shader in the last rendered frame (tests: the drill-down chart
+// is the GPU one, not the fallback).
+EMSCRIPTEN_KEEPALIVE int sh_trend_gpu_draws() { return sh::app::trend_draws_last_frame(); }
 
 // Frames the app has drawn since it started (an idle page draws none).
 EMSCRIPTEN_KEEPALIVE double sh_frames_drawn() { return static_cast<double>(sh::web::frames_drawn()); }
