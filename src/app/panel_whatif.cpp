@@ -3,6 +3,9 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
 
 #include "app/format.h"
 #include "app/panels.h"
@@ -19,13 +22,42 @@ WhatIfSliders& sliders_for(App& app, const std::string& key) {
     return app.whatif.back();
 }
 
+// "3 more defective orders allowed" or "needs 83 more orders without a problem" for an outcome.
+std::string room_text(const Metric& m, const WhatIfOutcome& out, const RateRule& rule) {
+    const WhatIfRoom room = whatif_room(out, rule);
+    if (room.allowed) {
+        Metric shown;  // only what headroom_text reads
+        shown.id = m.id;
+        shown.headroom = room.allowed;
+        return headroom_text(shown);
+    }
+    if (room.needed) return trf("recovery.needed", {count_text(double(*room.needed))});
+    return {};
+}
+
+// An integer slider: drag, Ctrl+click (or Tab) to type, Space then arrows to step (Ctrl+arrows
+// by one). Typed values are clamped to the range. `mark` (when inside the range) is a notch
+// where the status turns, placed like ImGui places the grab's centre (SliderBehaviorT).
+void count_slider(const char* id, int* value, int max, const char* format, float width, std::optional<int64_t> mark,
+                  ImU32 mark_color, float s) {
+    ImGui::SetNextItemWidth(width);
+    ImGui::SliderInt(id, value, 0, max, format, ImGuiSliderFlags_AlwaysClamp);
+    if (!mark || *mark <= 0 || *mark > max) return;
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    const float pad = 2.0f;  // ImGui's grab padding
+    const float track = hi.x - lo.x - 2 * pad;
+    const float grab = std::min(std::max(track / float(max + 1), ImGui::GetStyle().GrabMinSize), track);
+    const float x = lo.x + pad + grab / 2 + (track - grab) * static_cast<float>(double(*mark) / double(max));
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, lo.y + 2 * s), ImVec2(x, hi.y - 2 * s), mark_color, 2 * s);
+}
+
 void whatif_row(App& app, const Metric& m, const RateRule& rule, const Layout& layout) {
     const float s = layout.s;
     WhatIfSliders& w = sliders_for(app, metric_key(m));
     ImGui::PushID(w.key.c_str());
-    const int max_orders = std::max(100, static_cast<int>(m.denominator) * 2);
-    const int max_bad = std::max(20, static_cast<int>(m.denominator / 10));
-    const WhatIfOutcome out = what_if(m, rule, w.extra_orders, w.extra_bad);
+    const WhatIfRange range = whatif_range(m, rule);
+    w.extra_orders = std::clamp(w.extra_orders, 0, range.max_orders);
+    w.extra_bad = std::clamp(w.extra_bad, 0, range.max_bad);
 
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
@@ -34,12 +66,16 @@ void whatif_row(App& app, const Metric& m, const RateRule& rule, const Layout& l
     if (layout.narrow) ImGui::TableNextRow();
     ImGui::TableNextColumn();
     const float slider_w = layout.narrow ? ImGui::GetContentRegionAvail().x : std::max(ImGui::GetContentRegionAvail().x, 120 * s);
-    ImGui::SetNextItemWidth(slider_w);
-    ImGui::SliderInt("##orders", &w.extra_orders, 0, max_orders, tr("whatif.extra_orders_fmt"), ImGuiSliderFlags_AlwaysClamp);
-    ImGui::SetNextItemWidth(slider_w);
+    // Notches where each slider turns the status: green where the orders end the failing,
+    // red where the bad items make it fail.
+    const WhatIfFlips flips = whatif_flips(m, rule, w.extra_orders, w.extra_bad);
+    count_slider("##orders", &w.extra_orders, range.max_orders, tr("whatif.extra_orders_fmt"), slider_w,
+                 flips.orders_to_pass, status_color("good"), s);
     const std::string bad_format = tr_word("whatif.extra_bad_fmt.", m.id == "feedback_average_365d" || m.condition != "lt"
                                                                         ? std::string("gt") : std::string("lt"));
-    ImGui::SliderInt("##bad", &w.extra_bad, 0, max_bad, bad_format.c_str(), ImGuiSliderFlags_AlwaysClamp);
+    count_slider("##bad", &w.extra_bad, range.max_bad, bad_format.c_str(), slider_w, flips.bad_to_fail,
+                 status_color("failing"), s);
+    const WhatIfOutcome out = what_if(m, rule, w.extra_orders, w.extra_bad);
     if (layout.narrow) ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::PushFont(app.title_font);
@@ -47,6 +83,7 @@ void whatif_row(App& app, const Metric& m, const RateRule& rule, const Layout& l
     ImGui::PopFont();
     status_badge(out.status);
     ImGui::TextDisabled("%s", trf("card.counts", {count_text(out.numerator), count_text(out.denominator)}).c_str());
+    if (const std::string room = room_text(m, out, rule); !room.empty()) ImGui::TextWrapped("%s", room.c_str());
     if (w.extra_orders || w.extra_bad) {
         if (ImGui::SmallButton(tr("whatif.reset"))) w.extra_orders = w.extra_bad = 0;
     }
@@ -58,9 +95,13 @@ void whatif_row(App& app, const Metric& m, const RateRule& rule, const Layout& l
 void draw_whatif_panel(App& app, const Layout& layout) {
     const Result& r = shown_result(app);
     ImGui::TextWrapped("%s", tr("whatif.intro"));
+    help_marker(tr("whatif.keys_help"));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     const int columns = layout.narrow ? 1 : 3;
     int shown = 0;
+    // The light theme's frames are as white as every other table row: shade the slider tracks
+    // with the text colour so they show on either row colour.
+    if (!app.dark) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::GetColorU32(ImGuiCol_Text, 0.08f));
     if (ImGui::BeginTable(layout.narrow ? "whatif_narrow" : "whatif", columns, flags)) {
         if (!layout.narrow) {
             ImGui::TableSetupColumn(tr("whatif.metric"), 0, 1.6f);
@@ -77,6 +118,7 @@ void draw_whatif_panel(App& app, const Layout& layout) {
         }
         ImGui::EndTable();
     }
+    if (!app.dark) ImGui::PopStyleColor();
     if (!shown) ImGui::TextDisabled("%s", tr("overview.none"));
 }
 
