@@ -56,10 +56,12 @@ vec4 areas(vec2 p, float fi) {
     vec2 d0 = day(left), d1 = day(min(left + 1, u_count - 1));
     if (d0.g > 0.5 && d1.g > 0.5) {
         float rate_y = value_y(mix(d0.r, d1.r, clamp(fi - float(left), 0.0, 1.0)));
-        // Soft fill under the line: strongest at the line, fading towards the axis.
+        // Soft fill under the line, fading towards the axis (by height in the plot, so steps in
+        // the rate leave no seams in the fill).
         if (p.y > rate_y) {
-            float depth = clamp((p.y - rate_y) / max(u_plot.w - rate_y, 1.0), 0.0, 1.0);
-            color = over(color, u_line.rgb, mix(0.28, 0.04, depth));
+            float depth = clamp((p.y - u_plot.y) / max(u_plot.w - u_plot.y, 1.0), 0.0, 1.0);
+            float edge = clamp(p.y - rate_y, 0.0, 1.0);  // the line's own pixel ramp
+            color = over(color, u_line.rgb, mix(0.34, 0.04, depth) * edge);
         }
         // Between the rate and the threshold, on the failing side.
         bool failing = u_fail_above > 0.5 ? rate_y < threshold_y : rate_y > threshold_y;
