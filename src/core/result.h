@@ -10,6 +10,7 @@
 #include "core/day.h"
 #include "core/feedback/report.h"
 #include "core/input.h"
+#include "core/messages.h"
 
 namespace sh {
 
@@ -54,9 +55,11 @@ constexpr size_t kMaxItems = 1000;
 
 struct Action {
     int priority = 0;                // 1 = do first
-    std::string text;
+    std::string text;                // English, from the template of `code` (data/messages.json)
     std::string metric;              // the metric id it helps, if any
     std::string order_id;            // the order it is about, if any
+    std::string code = {};           // e.g. remove_feedback (core/messages.h); "" when not coded
+    MessageParams params = {};       // e.g. order_id, rating, reason (initialised: older brace lists stay valid)
 };
 
 struct Result {

@@ -1,6 +1,8 @@
 // Serialises the result object (output.md). Field names here are the public contract.
 #include "core/result_json.h"
 
+#include "core/messages.h"
+
 namespace sh {
 
 namespace {
@@ -12,6 +14,23 @@ nlohmann::ordered_json day_or_null(MaybeDay d) {
 template <typename T>
 nlohmann::ordered_json optional_or_null(const std::optional<T>& v) {
     return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
+
+nlohmann::ordered_json params_json(const MessageParams& params) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    for (const auto& [name, value] : params) j[name] = value;
+    return j;
+}
+
+// The codes of English texts written elsewhere in the core, in the same order (code "" when a
+// text has none).
+nlohmann::ordered_json codes_json(const std::vector<std::string>& texts) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const std::string& text : texts) {
+        const CodedText coded = recognise(text);
+        out.push_back({{"code", coded.code}, {"params", params_json(coded.params)}});
+    }
+    return out;
 }
 
 // Counts are whole numbers in every metric we compute; print them as integers.
@@ -31,7 +50,10 @@ nlohmann::ordered_json to_json(const InputInfo& in) {
                         {"bytes", in.bytes}};
     if (!in.marketplace.empty()) j["marketplace"] = in.marketplace;
     if (!in.error.empty()) j["error"] = in.error;
-    if (!in.notes.empty()) j["notes"] = in.notes;
+    if (!in.notes.empty()) {
+        j["notes"] = in.notes;
+        j["note_codes"] = codes_json(in.notes);
+    }
     return j;
 }
 
@@ -65,7 +87,10 @@ nlohmann::ordered_json to_json(const Metric& m) {
     j["items"] = items;
     j["item_count"] = m.item_count;
     if (m.rule_of_thumb) j["rule_of_thumb"] = true;
-    if (!m.notes.empty()) j["notes"] = m.notes;
+    if (!m.notes.empty()) {
+        j["notes"] = m.notes;
+        j["note_codes"] = codes_json(m.notes);
+    }
     nlohmann::ordered_json series = nlohmann::ordered_json::array();
     for (const DailyPoint& p : m.series)
         series.push_back({format_day(p.day), count(p.numerator), count(p.denominator)});
@@ -113,14 +138,16 @@ nlohmann::ordered_json to_json(const Result& r) {
     for (const Metric& m : r.metrics) metrics.push_back(to_json(m));
     nlohmann::ordered_json actions = nlohmann::ordered_json::array();
     for (const Action& a : r.actions) {
-        nlohmann::ordered_json j = {{"priority", a.priority}, {"text", a.text}};
+        nlohmann::ordered_json j = {{"priority", a.priority}, {"text", a.text}, {"code", a.code},
+                                    {"params", params_json(a.params)}};
         if (!a.metric.empty()) j["metric"] = a.metric;
         if (!a.order_id.empty()) j["order_id"] = a.order_id;
         actions.push_back(j);
     }
     nlohmann::ordered_json j = {{"tool", r.tool},       {"version", r.version}, {"as_of", day_or_null(r.as_of)},
                         {"policy", r.policy},   {"inputs", inputs},     {"metrics", metrics},
-                        {"actions", actions},   {"warnings", r.warnings}};
+                        {"actions", actions},   {"warnings", r.warnings},
+                        {"warning_codes", codes_json(r.warnings)}};
     if (r.feedback.present) j["feedback"] = to_json(r.feedback);
     return j;
 }

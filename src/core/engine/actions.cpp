@@ -1,5 +1,6 @@
 // Builds the action list: concrete steps on claims, feedback, shipments, messages and returns,
-// valued by how much they protect a metric, with failing and warning metrics first.
+// valued by how much they protect a metric, with failing and warning metrics first. Each action
+// is a code with named parameters; its English text comes from data/messages.json.
 #include "core/engine/actions.h"
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <map>
 
 #include "core/engine/shipping.h"
+#include "core/messages.h"
 
 namespace sh {
 
@@ -34,13 +36,19 @@ public:
         }
     }
 
+    // `kind`: the action_kind word of data/messages.json that groups it (capped per kind).
     // `boost`: the action moves its metric (so a failing or warning metric raises its value).
-    void add(const std::string& kind, int64_t value, Day deadline, std::string text, const std::string& metric,
-             const std::string& order_id = {}, bool boost = true) {
+    void add(const std::string& kind, int64_t value, Day deadline, std::string code, MessageParams params,
+             const std::string& metric, const std::string& order_id = {}, bool boost = true) {
         const auto it = severity_.find(metric);
         const int severity = it == severity_.end() || !boost ? 0 : it->second;
         value += severity == 2 ? 1000 : severity == 1 ? 400 : 0;
-        Candidate c{value, deadline, {0, std::move(text), metric, order_id}};
+        Candidate c{value, deadline, {}};
+        c.action.text = english(code, params);
+        c.action.code = std::move(code);
+        c.action.params = std::move(params);
+        c.action.metric = metric;
+        c.action.order_id = order_id;
         per_kind_[kind].push_back(std::move(c));
     }
 
@@ -51,7 +59,9 @@ public:
             std::stable_sort(list.begin(), list.end(), before);
             if (list.size() > cap) {
                 Candidate more = list[cap - 1];
-                more.action.text = "... and " + std::to_string(list.size() - cap + 1) + " more like this (" + kind + ")";
+                more.action.code = "more_actions";
+                more.action.params = {{"count", std::to_string(list.size() - cap + 1)}, {"kind", kind}};
+                more.action.text = english(more.action.code, more.action.params);
                 more.action.order_id.clear();
                 list.resize(cap - 1);
                 list.push_back(std::move(more));
@@ -87,27 +97,28 @@ void plan_claims(const EvalContext& ctx, Planner& plan) {
         if (chargeback && c.fraud && p.exclude_fraud_chargebacks) continue;
         const Day due = c.claim_day.day() + (chargeback ? p.chargeback_response_days : p.a_to_z_response_days);
         const std::string id = ctx.order_text(c.order);
-        const std::string what = chargeback ? "chargeback" : "A-to-z claim";
-        std::string text = "Respond to the " + what + " on order " + (id.empty() ? "(no order id)" : id);
-        text += due >= ctx.as_of ? " before " + format_day(due) : " now (the response time ended " + format_day(due) + ")";
-        text += ": an open or granted " + what + " is an order defect.";
-        plan.add(chargeback ? "chargebacks" : "claims", chargeback ? 950 : 1000, due, text, "odr", id);
+        std::string code = chargeback ? "respond_chargeback" : "respond_claim";
+        if (due < ctx.as_of) code += "_late";
+        MessageParams params;
+        if (!id.empty()) params.emplace_back("order_id", id);  // else the text says "(no order id)"
+        params.emplace_back("due", format_day(due));
+        plan.add(chargeback ? "chargebacks" : "claims", chargeback ? 950 : 1000, due, code, std::move(params), "odr", id);
     }
 }
 
-std::string removal_reason_words(const std::vector<std::string>& reasons) {
-    static const std::map<std::string, std::string> words = {
-        {"product_review", "it is a product review, not about your service"},
-        {"fba_fulfillment", "FBA delivery complaint: Amazon strikes these through"},
-        {"obscene", "obscene or abusive language"},
-        {"personal_info", "it contains personal information"},
-        {"promotional", "promotional content or links"}};
+// The removal reasons as one parameter: codes joined by ',' (words.removal_reason.<code>).
+std::string joined(const std::vector<std::string>& reasons) {
     std::string out;
-    for (const std::string& r : reasons) {
-        const auto it = words.find(r);
-        out += (out.empty() ? "" : "; ") + (it == words.end() ? r : it->second);
-    }
+    for (const std::string& r : reasons) out += (out.empty() ? "" : ",") + r;
     return out;
+}
+
+// Where a feedback entry is: its order, or the day it was left when it has no order id.
+MessageParams feedback_params(const FeedbackEntryResult& e) {
+    MessageParams params = {{"rating", std::to_string(e.rating)}};
+    if (e.order_id.empty()) params.emplace_back("day", format_day(e.day));
+    else params.emplace_back("order_id", e.order_id);
+    return params;
 }
 
 void plan_feedback(const EvalContext& ctx, const FeedbackReport& report, Planner& plan) {
@@ -117,21 +128,18 @@ void plan_feedback(const EvalContext& ctx, const FeedbackReport& report, Planner
         const bool negative = std::find(ctx.policy.negative_feedback_ratings.begin(),
                                         ctx.policy.negative_feedback_ratings.end(),
                                         e.rating) != ctx.policy.negative_feedback_ratings.end();
-        const std::string order = e.order_id.empty() ? "left on " + format_day(e.day) : "on order " + e.order_id;
         // newer entries first: they stay in the windows longest
         const int64_t recency = std::max(0, 365 - (ctx.as_of - e.day));
         if (e.removal_eligible && negative) {
             // feedback left within the ODR's reach (window plus delay) is most likely a counted defect
             const bool in_odr_window = odr && e.day > ctx.as_of - (odr->window.length + odr->window.delay);
-            plan.add("feedback removals", 900 + (in_odr_window ? 50 : 0), ctx.as_of - int(recency),
-                     "Request removal of the " + std::to_string(e.rating) + "-star feedback " + order + " (" +
-                         removal_reason_words(e.removal_reasons) + ").",
-                     "odr", e.order_id);
+            MessageParams params = feedback_params(e);
+            params.emplace_back("reason", joined(e.removal_reasons));
+            plan.add("feedback_removals", 900 + (in_odr_window ? 50 : 0), ctx.as_of - int(recency), "remove_feedback",
+                     std::move(params), "odr", e.order_id);
         } else if (!e.answered && e.rating <= 3) {
-            plan.add("feedback replies", negative ? 300 : 200, ctx.as_of - int(recency),
-                     "Reply to the " + std::to_string(e.rating) + "-star feedback " + order +
-                         ": apologise, name the problem and offer to fix it (never offer anything for changing it).",
-                     negative ? "odr" : "feedback_positive_rate_90d", e.order_id, false);
+            plan.add("feedback_replies", negative ? 300 : 200, ctx.as_of - int(recency), "reply_feedback",
+                     feedback_params(e), negative ? "odr" : "feedback_positive_rate_90d", e.order_id, false);
         }
     }
 }
@@ -151,15 +159,11 @@ void plan_shipments(const EvalContext& ctx, Planner& plan) {
         }
     }
     if (due_today)
-        plan.add("shipments", 800, ctx.as_of,
-                 "Ship or cancel " + std::to_string(due_today) + " orders due today (" + format_day(ctx.as_of) +
-                     ") and confirm them: an order confirmed after its expected-ship date is a late shipment.",
-                 "late_shipment_rate_10d");
+        plan.add("shipments", 800, ctx.as_of, "ship_due_today",
+                 {{"count", std::to_string(due_today)}, {"day", format_day(ctx.as_of)}}, "late_shipment_rate_10d");
     if (overdue)
-        plan.add("shipments", 750, oldest,
-                 "Confirm shipment of " + std::to_string(overdue) + " overdue orders (expected to ship since " +
-                     format_day(oldest) + "); each counts as late until it is confirmed.",
-                 "late_shipment_rate_10d");
+        plan.add("shipments", 750, oldest, "confirm_overdue",
+                 {{"count", std::to_string(overdue)}, {"since", format_day(oldest)}}, "late_shipment_rate_10d");
 }
 
 void plan_messages(const EvalContext& ctx, Planner& plan) {
@@ -183,24 +187,21 @@ void plan_messages(const EvalContext& ctx, Planner& plan) {
         }
     }
     if (due) {
-        std::string when;
+        MessageParams params = {{"count", std::to_string(due)}};
         if (first) {
             Timestamp t = first->received;
             t.utc_seconds += limit;
             const int64_t secs = ((t.local_seconds() % 86400) + 86400) % 86400;
             char buf[64];
-            std::snprintf(buf, sizeof buf, " (the first by %s %02d:%02d)", format_day(t.local_day()).c_str(),
-                          int(secs / 3600), int(secs / 60 % 60));
-            when = buf;
+            std::snprintf(buf, sizeof buf, "%s %02d:%02d", format_day(t.local_day()).c_str(), int(secs / 3600),
+                          int(secs / 60 % 60));
+            params.emplace_back("first_due", buf);
         }
-        plan.add("messages", 700, ctx.as_of,
-                 "Answer " + std::to_string(due) + " buyer messages within 24 hours of receipt" + when + ".",
-                 "late_response_rate", first ? first->id : std::string());
+        plan.add("messages", 700, ctx.as_of, "answer_messages", std::move(params), "late_response_rate",
+                 first ? first->id : std::string());
     }
     if (late)
-        plan.add("messages", 450, ctx.as_of,
-                 "Answer " + std::to_string(late) + " buyer messages already past 24 hours: they count as late "
-                 "responses, but buyers still wait.",
+        plan.add("messages", 450, ctx.as_of, "answer_late_messages", {{"count", std::to_string(late)}},
                  "late_response_rate");
 }
 
@@ -214,40 +215,21 @@ void plan_returns(const EvalContext& ctx, Planner& plan) {
         oldest = std::min(oldest, r->request_day.day());
     }
     if (pending)
-        plan.add("returns", 600, oldest,
-                 "Answer " + std::to_string(pending) + " pending return requests (the oldest from " + format_day(oldest) +
-                     "): authorise in-policy returns within 48 hours; rejecting an in-policy request is a defect.",
-                 "return_dissatisfaction_rate");
+        plan.add("returns", 600, oldest, "answer_returns",
+                 {{"count", std::to_string(pending)}, {"since", format_day(oldest)}}, "return_dissatisfaction_rate");
 }
 
 void plan_failing_metrics(const EvalContext& ctx, Planner& plan) {
     for (const Metric& m : ctx.metrics) {
         if (m.source != "computed" || m.status != "failing" || !m.rate) continue;
-        static const std::map<std::string, std::string> names = {
-            {"odr", "Order defect rate"},
-            {"cancel_rate", "Cancellation rate"},
-            {"late_shipment_rate_10d", "Late shipment rate (10 days)"},
-            {"late_shipment_rate_30d", "Late shipment rate (30 days)"},
-            {"valid_tracking_rate", "Valid tracking rate"},
-            {"on_time_delivery_rate", "On-time delivery rate"},
-            {"return_dissatisfaction_rate", "Return dissatisfaction rate"},
-            {"late_response_rate", "Late response rate"},
-            {"feedback_positive_rate_30d", "Positive feedback (30 days)"},
-            {"feedback_positive_rate_90d", "Positive feedback (90 days)"},
-            {"feedback_positive_rate_365d", "Positive feedback (365 days)"},
-            {"feedback_positive_rate_lifetime", "Positive feedback (lifetime)"},
-            {"feedback_average_365d", "Average feedback rating (365 days)"}};
-        const auto name = names.find(m.id);
         const bool average = m.target && *m.target > 1.0;
-        std::string text = (name == names.end() ? m.id : name->second) +
-                           (m.category.empty() ? "" : " for " + m.category) + " (" + m.scope + ") is failing at " +
-                           (average ? std::to_string(*m.rate).substr(0, 4) : percent(*m.rate)) + ".";
-        if (m.needed_to_recover)
-            text += " It passes again after " + std::to_string(*m.needed_to_recover) +
-                    " more items without a problem and none bad.";
-        if (m.recovers_on.has())
-            text += " At your usual volume, with no new problem, it recovers on " + format_day(m.recovers_on.day()) + ".";
-        plan.add("metrics", 100, ctx.as_of, text, m.id, {}, false);
+        MessageParams params = {{"metric", m.id}};
+        if (!m.category.empty()) params.emplace_back("category", m.category);
+        params.emplace_back("scope", m.scope);
+        params.emplace_back("rate", average ? std::to_string(*m.rate).substr(0, 4) : percent(*m.rate));
+        if (m.needed_to_recover) params.emplace_back("needed", std::to_string(*m.needed_to_recover));
+        if (m.recovers_on.has()) params.emplace_back("recovers_on", format_day(m.recovers_on.day()));
+        plan.add("metrics", 100, ctx.as_of, "metric_failing", std::move(params), m.id, {}, false);
     }
 }
 

@@ -1,0 +1,237 @@
+// Coded texts: the template table (data/messages.json), filling templates, and recognising the
+// English texts other modules write.
+#include "core/messages.h"
+
+#include <nlohmann/json.hpp>
+
+#include <unordered_map>
+
+#include "core/embedded.h"
+
+namespace sh {
+
+namespace {
+
+// A parsed template: literal text, a {parameter} (with its word table), or an [A|B] section.
+struct Node {
+    enum Kind { literal, parameter, section } kind = literal;
+    std::string text;   // literal text or parameter name
+    std::string table;  // {name:table}
+    std::vector<Node> then, otherwise;
+};
+using Nodes = std::vector<Node>;
+
+// Parses up to the end, or up to a ']' or '|' closing the current section.
+Nodes parse(std::string_view s, size_t& i, bool in_section) {
+    Nodes out;
+    auto text = [&](char c) {
+        if (out.empty() || out.back().kind != Node::literal) out.push_back({});
+        out.back().text += c;
+    };
+    while (i < s.size()) {
+        const char c = s[i];
+        if (in_section && (c == ']' || c == '|')) return out;
+        if (c == '{') {
+            const size_t end = s.find('}', i);
+            if (end == std::string_view::npos) {
+                text(c);
+                ++i;
+                continue;
+            }
+            Node n;
+            n.kind = Node::parameter;
+            const std::string_view inside = s.substr(i + 1, end - i - 1);
+            const size_t colon = inside.find(':');
+            n.text = std::string(inside.substr(0, colon));
+            if (colon != std::string_view::npos) n.table = std::string(inside.substr(colon + 1));
+            out.push_back(std::move(n));
+            i = end + 1;
+        } else if (c == '[') {
+            Node n;
+            n.kind = Node::section;
+            ++i;
+            n.then = parse(s, i, true);
+            if (i < s.size() && s[i] == '|') {
+                ++i;
+                n.otherwise = parse(s, i, true);
+            }
+            if (i < s.size()) ++i;  // ']'
+            out.push_back(std::move(n));
+        } else {
+            text(c);
+            ++i;
+        }
+    }
+    return out;
+}
+
+Nodes parse(std::string_view s) {
+    size_t i = 0;
+    return parse(s, i, false);
+}
+
+const std::string* find_param(const MessageParams& params, std::string_view name) {
+    for (const auto& [key, value] : params)
+        if (key == name) return &value;
+    return nullptr;
+}
+
+bool all_present(const Nodes& nodes, const MessageParams& params) {
+    for (const Node& n : nodes) {
+        if (n.kind == Node::parameter) {
+            const std::string* v = find_param(params, n.text);
+            if (!v || v->empty()) return false;
+        } else if (n.kind == Node::section && !all_present(n.then, params) && !all_present(n.otherwise, params)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void fill(const Nodes& nodes, const MessageParams& params, const TextLookup& lookup, std::string& out) {
+    for (const Node& n : nodes) {
+        if (n.kind == Node::literal) {
+            out += n.text;
+        } else if (n.kind == Node::section) {
+            fill(all_present(n.then, params) ? n.then : n.otherwise, params, lookup, out);
+        } else if (const std::string* v = find_param(params, n.text)) {
+            if (n.table.empty()) {
+                out += *v;
+                continue;
+            }
+            const std::string* separator = lookup("list_separator");
+            size_t from = 0;
+            for (bool first = true; from <= v->size(); first = false) {
+                size_t to = v->find(',', from);
+                if (to == std::string::npos) to = v->size();
+                const std::string value = v->substr(from, to - from);
+                const std::string* word = lookup(n.table + "." + value);
+                if (!first) out += separator ? *separator : std::string("; ");
+                out += word ? *word : value;
+                from = to + 1;
+            }
+        }
+    }
+}
+
+struct Table {
+    std::unordered_map<std::string, std::string> texts;  // codes, "<table>.<value>" words, list_separator
+    std::vector<std::string> codes;                      // in file order
+    std::vector<std::pair<std::string, Nodes>> parsed;   // each code's template, for recognising
+};
+
+const Table& table() {
+    static const Table t = [] {
+        Table out;
+        const std::string_view text = embedded_file("messages.json");
+        const nlohmann::ordered_json j = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
+        if (!j.is_object()) return out;
+        if (j.contains("list_separator")) out.texts["list_separator"] = j["list_separator"].get<std::string>();
+        if (j.contains("messages"))
+            for (const auto& [code, value] : j["messages"].items()) {
+                out.texts[code] = value.get<std::string>();
+                out.codes.push_back(code);
+                out.parsed.emplace_back(code, parse(value.get_ref<const std::string&>()));
+            }
+        if (j.contains("words"))
+            for (const auto& [key, value] : j["words"].items()) out.texts[key] = value.get<std::string>();
+        return out;
+    }();
+    return t;
+}
+
+const TextLookup& english_lookup() {
+    static const TextLookup lookup = [](const std::string& key) { return english_text(key); };
+    return lookup;
+}
+
+// A word table's value back from its English (else the English as it is), for each part of a list.
+std::string reverse_words(const std::string& table_name, std::string_view english_words) {
+    const Table& t = table();
+    const std::string separator = t.texts.count("list_separator") ? t.texts.at("list_separator") : "; ";
+    const std::string prefix = table_name + ".";
+    std::string out;
+    size_t from = 0;
+    for (bool first = true; from <= english_words.size(); first = false) {
+        size_t to = english_words.find(separator, from);
+        if (to == std::string_view::npos) to = english_words.size();
+        const std::string_view part = english_words.substr(from, to - from);
+        std::string value(part);
+        for (const auto& [key, word] : t.texts)
+            if (key.compare(0, prefix.size(), prefix) == 0 && word == part) value = key.substr(prefix.size());
+        out += (first ? "" : ",") + value;
+        from = to + separator.size();
+    }
+    return out;
+}
+
+using Continue = std::function<bool(size_t)>;
+
+// Matches nodes[i...] against s from pos, then asks `next` about the rest (backtracking).
+bool match(const Nodes& nodes, size_t i, std::string_view s, size_t pos, MessageParams& out, const Continue& next) {
+    if (i == nodes.size()) return next(pos);
+    const Node& n = nodes[i];
+    if (n.kind == Node::literal) {
+        if (s.compare(pos, n.text.size(), n.text) != 0) return false;
+        return match(nodes, i + 1, s, pos + n.text.size(), out, next);
+    }
+    if (n.kind == Node::section) {
+        const size_t mark = out.size();
+        const Continue rest = [&](size_t p) { return match(nodes, i + 1, s, p, out, next); };
+        if (match(n.then, 0, s, pos, out, rest)) return true;
+        out.resize(mark);
+        return match(n.otherwise, 0, s, pos, out, rest);
+    }
+    // A parameter: one or more characters, shortest first.
+    for (size_t end = pos + 1; end <= s.size(); ++end) {
+        const std::string_view value = s.substr(pos, end - pos);
+        out.emplace_back(n.text, n.table.empty() ? std::string(value) : reverse_words(n.table, value));
+        if (match(nodes, i + 1, s, end, out, next)) return true;
+        out.pop_back();
+    }
+    return false;
+}
+
+}  // namespace
+
+const std::string* CodedText::param(std::string_view name) const { return find_param(params, name); }
+
+const std::string* english_text(const std::string& key) {
+    const auto& texts = table().texts;
+    const auto it = texts.find(key);
+    return it == texts.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::string>& message_codes() { return table().codes; }
+
+std::string fill_template(std::string_view text, const MessageParams& params, const TextLookup& lookup) {
+    std::string out;
+    fill(parse(text), params, lookup, out);
+    return out;
+}
+
+bool match_template(std::string_view text, std::string_view filled, MessageParams& out) {
+    out.clear();
+    const Continue at_end = [&](size_t p) { return p == filled.size(); };
+    return match(parse(text), 0, filled, 0, out, at_end);
+}
+
+std::string english(const CodedText& coded) { return english(coded.code, coded.params); }
+
+std::string english(const std::string& code, const MessageParams& params) {
+    const std::string* text = english_text(code);
+    if (!text || code.find('.') != std::string::npos || code == "list_separator") return {};
+    return fill_template(*text, params, english_lookup());
+}
+
+CodedText recognise(std::string_view text) {
+    for (const auto& [code, nodes] : table().parsed) {
+        CodedText m;
+        m.code = code;
+        const Continue at_end = [&](size_t p) { return p == text.size(); };
+        if (match(nodes, 0, text, 0, m.params, at_end) && english(m) == text) return m;
+    }
+    return {};
+}
+
+}  // namespace sh

@@ -1,0 +1,100 @@
+// The coded-text machinery (src/core/messages.h): filling templates, and recognising the English
+// notes and warnings that other modules write, worked by hand.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <memory>
+
+#include "core/messages.h"
+
+using namespace sh;
+
+namespace {
+
+// A tiny table for the template mechanics.
+TextLookup table(const std::map<std::string, std::string>& entries) {
+    const auto shared = std::make_shared<const std::map<std::string, std::string>>(entries);
+    return [shared](const std::string& key) -> const std::string* {
+        const auto it = shared->find(key);
+        return it == shared->end() ? nullptr : &it->second;
+    };
+}
+
+}  // namespace
+
+TEST_CASE("messages: a parameter is replaced by its value, an unknown one by nothing") {
+    CHECK(fill_template("Answer {count} messages.", {{"count", "3"}}, table({})) == "Answer 3 messages.");
+    CHECK(fill_template("Answer {count} messages.", {}, table({})) == "Answer  messages.");
+}
+
+TEST_CASE("messages: a section is shown when every parameter in it has a value, else its alternative") {
+    const char* text = "feedback [on order {order_id}|left on {day}][ ({why})]";
+    CHECK(fill_template(text, {{"order_id", "113-1"}, {"day", "2026-11-02"}}, table({})) == "feedback on order 113-1");
+    CHECK(fill_template(text, {{"order_id", ""}, {"day", "2026-11-02"}, {"why", "late"}}, table({})) ==
+          "feedback left on 2026-11-02 (late)");
+}
+
+TEST_CASE("messages: a word parameter looks up each comma-separated value and joins them") {
+    const auto words = table({{"reason.a", "alpha"}, {"reason.b", "beta"}, {"list_separator", " + "}});
+    CHECK(fill_template("({why:reason})", {{"why", "a,b,c"}}, words) == "(alpha + beta + c)");
+}
+
+TEST_CASE("messages: English removal reasons come from the table, joined by '; '") {
+    CHECK(english("remove_feedback", {{"rating", "1"}, {"order_id", "113-1"}, {"reason", "obscene,personal_info"}}) ==
+          "Request removal of the 1-star feedback on order 113-1 (obscene or abusive language; it contains personal "
+          "information).");
+    CHECK(english("no_such_code", {}).empty());
+    CHECK(english("removal_reason.obscene", {}).empty());  // a word, not a message
+}
+
+TEST_CASE("messages: a note written elsewhere is recognised with its parameters") {
+    const CodedText c = recognise("3 buyer-requested cancellations are left out.");
+    CHECK(c.code == "cancel_buyer_requested");
+    CHECK(c.params == MessageParams{{"count", "3"}});
+    const CodedText p = recognise("passes again after 12 more good entries and no bad one");
+    CHECK(p.code == "passes_after_good_entries");
+    CHECK(p.params == MessageParams{{"count", "12"}});
+}
+
+TEST_CASE("messages: optional parts of a recognised text are found or left out") {
+    const CodedText with = recognise("Amazon reports a warning for Amazon.de: late_shipment (AT_RISK)");
+    CHECK(with.code == "amazon_warning");
+    CHECK(with.params == MessageParams{{"marketplace", "Amazon.de"}, {"type", "late_shipment"}, {"status", "AT_RISK"}});
+    const CodedText without = recognise("Amazon reports the account status AT_RISK (Account Health report).");
+    CHECK(without.code == "account_status");
+    CHECK(without.params == MessageParams{{"status", "AT_RISK"}});
+    const CodedText computed = recognise(
+        "Computed from your files: 3 of 300 (1.00 %). Amazon's figure can differ: its window dates, orders or "
+        "defects not in the loaded files, and defects Amazon removed.");
+    CHECK(computed.code == "computed_beside_reported");
+    CHECK(computed.params == MessageParams{{"numerator", "3"}, {"denominator", "300"}, {"rate", "1.00 %"}});
+}
+
+TEST_CASE("messages: a text no template makes has no code") {
+    CHECK(recognise("something new the engine says").code.empty());
+    CHECK(recognise("").code.empty());
+}
+
+TEST_CASE("messages: every template of the table renders back to itself when recognised") {
+    // Each code filled with sample values, then recognised: the same code (or one that writes
+    // the same English) and the same text.
+    for (const std::string& code : message_codes()) {
+        CAPTURE(code);
+        MessageParams params;
+        const std::string* text = english_text(code);
+        REQUIRE(text);
+        for (size_t at = text->find('{'); at != std::string::npos; at = text->find('{', at + 1)) {
+            const size_t end = text->find('}', at);
+            std::string name = text->substr(at + 1, end - at - 1);
+            name = name.substr(0, name.find(':'));
+            bool seen = false;
+            for (const auto& p : params) seen = seen || p.first == name;
+            if (!seen) params.emplace_back(name, "X" + std::to_string(params.size() + 1));
+        }
+        const std::string filled = english(code, params);
+        CHECK_FALSE(filled.empty());
+        const CodedText back = recognise(filled);
+        CHECK_FALSE(back.code.empty());
+        CHECK(english(back) == filled);
+    }
+}
