@@ -41,6 +41,11 @@ TEST_CASE("i18n: every language translates every English key with the same place
             CHECK_FALSE(text.empty());
             CHECK(placeholders(text) == placeholders(value.get<std::string>()));
         }
-        CHECK(table.size() == en.size());
+        // Keys beyond English's are the core's texts (msg.*, problem.*, problems.*), whose English
+        // lives in the core (tests/test_app_texts.cpp checks them).
+        size_t core_texts = 0;
+        for (const auto& [key, value] : table.items())
+            core_texts += key.rfind("msg.", 0) == 0 || key.rfind("problem.", 0) == 0 || key.rfind("problems.", 0) == 0;
+        CHECK(table.size() == en.size() + core_texts);
     }
 }

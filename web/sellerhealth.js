@@ -124,6 +124,8 @@
       load: (files) => queueFiles(files),
       result: () => JSON.parse(mod.UTF8ToString(mod._sh_result_json())),
       summary: () => mod.UTF8ToString(mod._sh_summary()),
+      shownTexts: () => JSON.parse(mod.UTF8ToString(mod._sh_shown_texts())),
+      templateButtons: () => JSON.parse(mod.UTF8ToString(mod._sh_template_buttons())),
       setAsOf: (day) => { if (!callWithString(mod._sh_set_as_of, day)) throw new RangeError('setAsOf takes YYYY-MM-DD'); },
       setPolicy: (policy) => { callWithString(mod._sh_set_policy, policy); },
       setDateOrder: (order) => { if (!callWithString(mod._sh_set_date_order, order)) throw new RangeError('setDateOrder takes "dmy" or "mdy"'); },

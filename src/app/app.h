@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/i18n.h"
+#include "app/shown_texts.h"
 #include "app/snapshot.h"
 #include "core/session.h"
 
@@ -67,6 +68,7 @@ struct App {
     uint64_t result_generation = 0;       // bumps whenever the result may have changed
     uint64_t announced_generation = 0;    // last generation reported to the page
     uint64_t scanned_generation = ~0ull;  // last generation scanned for CJK text
+    ShownTexts texts;                     // the core's texts as shown, per result_generation
     double frame_ms = 0;                  // CPU time of the last frame's UI (NewFrame to Render)
     const char* focused_control = "";     // name of the control with keyboard focus this frame
 

@@ -40,17 +40,6 @@ const std::vector<PolicyChoice>& policies() {
     return list;
 }
 
-bool date_order_ambiguous(App& app) {
-    if (read_only(app)) return false;
-    for (const LoadedFile& f : app.session.files()) {
-        if (f.records.date_order_from_header != DateOrder::unknown || f.records.date_order_from_values != DateOrder::unknown)
-            continue;
-        for (const FeedbackEntry& e : f.records.feedback)
-            if (e.needs_date_order) return true;
-    }
-    return false;
-}
-
 void as_of_control(App& app, const Layout& layout) {
     const Result& r = shown_result(app);
     const Options& options = app.session.options();
@@ -118,7 +107,7 @@ void policy_control(App& app, const Layout& layout) {
 
 void date_order_control(App& app, const Layout& layout) {
     const Options& options = app.session.options();
-    const bool ambiguous = date_order_ambiguous(app);
+    const bool ambiguous = shown_texts(app).date_order_ambiguous;  // scans feedback once per generation
     ImGui::AlignTextToFramePadding();
     if (ambiguous && options.date_order == DateOrder::unknown)
         ImGui::TextColored(ImVec4(0.91f, 0.65f, 0.14f, 1), "%s", tr("controls.date_order_needed"));

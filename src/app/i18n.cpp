@@ -6,6 +6,8 @@
 #include <array>
 #include <unordered_map>
 
+#include "app/problem_text.h"
+
 namespace sh::app {
 
 std::string_view app_asset(std::string_view path);  // generated: embedded assets
@@ -105,6 +107,42 @@ std::string tr_word(std::string_view prefix, const std::string& name) {
     const Table& english = table(Language::en);
     if (auto it = english.find(key); it != english.end()) return it->second;
     return name;
+}
+
+namespace {
+
+// The current language's entry for `key`; nullptr when that table lacks it (no English fallback).
+const std::string* current_entry(const std::string& key) {
+    const Table& current = table(translations().current);
+    const auto it = current.find(key);
+    return it == current.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+std::string coded_text(const std::string& code, const MessageParams& params) {
+    const std::string* translated = code.empty() ? nullptr : current_entry("msg." + code);
+    if (!translated) return english(code, params);
+    return fill_template(*translated, params, [](const std::string& key) {
+        const std::string* word = current_entry("msg." + key);
+        return word ? word : english_text(key);
+    });
+}
+
+std::string note_text(const std::string& english_note) {
+    if (translations().current == Language::en) return english_note;
+    const CodedText coded = recognise(english_note);
+    if (coded.code.empty() || !current_entry("msg." + coded.code)) return english_note;
+    return coded_text(coded.code, coded.params);
+}
+
+std::string problem_text(const std::string& english_problem) {
+    static std::array<std::optional<PhraseTable>, static_cast<size_t>(Language::count)> tables;
+    const Language language = translations().current;
+    if (language == Language::en) return english_problem;
+    auto& t = tables[static_cast<size_t>(language)];
+    if (!t) t = phrase_table(table(language));
+    return translate_problem(english_problem, *t);
 }
 
 std::string all_text(Language language) {

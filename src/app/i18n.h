@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/messages.h"
+
 namespace sh::app {
 
 enum class Language : int { en, zh_hans, zh_hant, count };
@@ -27,6 +29,14 @@ const char* tr(const std::string& key);
 std::string trf(const char* key, std::initializer_list<std::string> args);
 // The text for `prefix + name` when a table has it, else `name` as is (kinds, causes, ...).
 std::string tr_word(std::string_view prefix, const std::string& name);
+
+// Texts the core writes, in the current language (English when a table lacks them):
+// a coded action / note / warning by its code ("msg.<code>" keys, same placeholders as
+// src/core/data/messages.json); a note or warning by the code its English is recognised as;
+// a row problem or input error by its English phrase (app/problem_text.h).
+std::string coded_text(const std::string& code, const MessageParams& params);
+std::string note_text(const std::string& english);
+std::string problem_text(const std::string& english);
 
 // Every translated string of a language, concatenated (the glyphs the UI needs for it).
 std::string all_text(Language language);

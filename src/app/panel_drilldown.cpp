@@ -153,7 +153,10 @@ void draw_drilldown_panel(App& app, const Layout& layout) {
         ImGui::PopStyleColor();
     }
     if (const Metric* amazon = reported_partner(r, *m)) ImGui::TextWrapped("%s", amazon_comparison(*m, *amazon).c_str());
-    for (const std::string& note : m->notes) ImGui::TextWrapped("%s", note.c_str());
+    const auto& notes = shown_texts(app).metric_notes;
+    const size_t index = static_cast<size_t>(m - r.metrics.data());
+    if (index < notes.size())
+        for (const std::string& note : notes[index]) ImGui::TextWrapped("%s", note.c_str());
 
     section_title(app, tr("drilldown.trend"));
     draw_trend_chart(app, *m, (layout.narrow ? 180 : 220) * layout.s);

@@ -60,10 +60,21 @@ void entries_list(App& app, const FeedbackReport& f, float height) {
     const float s = app.dpi_scale;
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 260 * s));
     ImGui::InputTextWithHint("##entry_filter", tr("feedback.filter"), app.entry_filter, sizeof app.entry_filter);
-    static std::vector<int> rows;
-    rows.clear();
-    for (size_t i = 0; i < f.entries.size(); ++i)
-        if (entry_matches(f.entries[i], app.entry_filter)) rows.push_back(static_cast<int>(i));
+    // The entries passing the filter, worked out again only when the result or the filter changes
+    // (a scan of every entry each frame grows with the orders).
+    static struct {
+        uint64_t generation = ~0ull;
+        std::string filter;
+        std::vector<int> rows;
+    } cache;
+    if (cache.generation != app.result_generation || cache.filter != app.entry_filter) {
+        cache.generation = app.result_generation;
+        cache.filter = app.entry_filter;
+        cache.rows.clear();
+        for (size_t i = 0; i < f.entries.size(); ++i)
+            if (entry_matches(f.entries[i], app.entry_filter)) cache.rows.push_back(static_cast<int>(i));
+    }
+    const std::vector<int>& rows = cache.rows;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("entries", 4, flags, ImVec2(0, height))) return;

@@ -9,6 +9,7 @@
 #include "app/gauge.h"
 #include "app/panels.h"
 #include "app/platform.h"
+#include "app/templates.h"
 
 namespace sh::app {
 
@@ -28,7 +29,33 @@ constexpr Template kTemplates[] = {
     {"templates.messages", "messages-template.csv", "message-id,received,responded,no-response-needed\n"},
 };
 
+// Where the template buttons were drawn, and in which frame (templates.h).
+struct DrawnButton {
+    const char* file_name;
+    ImVec2 min, max;
+};
+struct DrawnButtons {
+    int frame = -1;
+    std::vector<DrawnButton> buttons;
+};
+DrawnButtons& drawn_buttons() {
+    static DrawnButtons drawn;
+    return drawn;
+}
+
 }  // namespace
+
+std::string template_buttons_json() {
+    std::string out = "[";
+    for (const DrawnButton& b : drawn_buttons().buttons) {
+        char buf[200];
+        std::snprintf(buf, sizeof buf, "%s{\"file\":\"%s\",\"x0\":%.1f,\"y0\":%.1f,\"x1\":%.1f,\"y1\":%.1f}",
+                      out.size() > 1 ? "," : "", b.file_name, double(b.min.x), double(b.min.y), double(b.max.x),
+                      double(b.max.y));
+        out += buf;
+    }
+    return out + "]";
+}
 
 void draw_progress(App& app, const Layout& layout) {
     const float s = layout.s;
@@ -55,23 +82,26 @@ std::string kind_text(const InputInfo& in) {
     return in.kind.empty() ? std::string(tr("files.unknown_kind")) : tr_word("filekind.", in.kind);
 }
 
-void problems_list(const InputInfo& in) {
+// The file's error, problems and notes in the UI language (shown_texts.h).
+void problems_list(const InputInfo& in, const InputTexts& texts) {
     if (!in.ok()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.35f, 0.35f, 1));
-        ImGui::TextWrapped("%s", in.error.c_str());
+        ImGui::TextWrapped("%s", texts.error.c_str());
         ImGui::PopStyleColor();
     }
-    for (const Problem& p : in.problems) {
-        const std::string where = p.line ? trf("files.line", {std::to_string(p.line)}) : std::string(tr("files.whole_file"));
-        ImGui::TextWrapped("%s%s%s: %s", where.c_str(), p.column.empty() ? "" : ", ", p.column.c_str(), p.message.c_str());
+    for (const std::string& problem : texts.problems) ImGui::TextWrapped("%s", problem.c_str());
+    for (const std::string& note : texts.notes) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", note.c_str());
+        ImGui::PopStyleColor();
     }
-    for (const std::string& note : in.notes) ImGui::TextDisabled("%s", note.c_str());
 }
 
 void files_table(App& app, const Layout& layout) {
     const float s = layout.s;
     const std::vector<InputInfo>& inputs = shown_result(app).inputs;
-    if (inputs.empty()) return;
+    const std::vector<InputTexts>& texts = shown_texts(app).inputs;
+    if (inputs.empty() || texts.size() != inputs.size()) return;
     size_t remove = inputs.size();
     if (layout.narrow) {
         // One block per file.
@@ -83,7 +113,7 @@ void files_table(App& app, const Layout& layout) {
             ImGui::TextDisabled("%s · %s%s%s", kind_text(in).c_str(), in.encoding.c_str(), in.marketplace.empty() ? "" : " · ",
                                 in.marketplace.c_str());
             ImGui::Text("%s", trf("files.rows_skipped", {count_text(double(in.rows)), count_text(double(in.skipped))}).c_str());
-            problems_list(in);
+            problems_list(in, texts[i]);
             if (!read_only(app) && ImGui::SmallButton(tr("files.remove"))) remove = i;
             ImGui::PopID();
         }
@@ -118,7 +148,7 @@ void files_table(App& app, const Layout& layout) {
                 else ImGui::TextUnformatted("0");
                 ImGui::TableNextColumn();
                 if (in.ok() && in.problems.empty() && in.notes.empty()) ImGui::TextDisabled("—");
-                problems_list(in);
+                problems_list(in, texts[i]);
                 ImGui::TableNextColumn();
                 if (!read_only(app) && ImGui::SmallButton(tr("files.remove"))) remove = i;
                 ImGui::PopID();
@@ -139,9 +169,12 @@ void draw_templates(App& app, const Layout& layout) {
     ImGui::Spacing();
     ImGui::TextUnformatted(tr("templates.title"));
     help_marker(tr("templates.help"));
+    DrawnButtons& drawn = drawn_buttons();
+    if (drawn.frame != ImGui::GetFrameCount()) drawn = {ImGui::GetFrameCount(), {}};
     for (const Template& t : kTemplates) {
         if (&t != kTemplates && (!layout.narrow || ImGui::GetContentRegionAvail().x > 300 * layout.s)) ImGui::SameLine();
         if (ImGui::Button(tr(t.key))) platform::download_text(t.file_name, t.header);
+        drawn.buttons.push_back({t.file_name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
     }
 }
 

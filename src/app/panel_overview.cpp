@@ -189,7 +189,7 @@ void draw_overview_panel(App& app, const Layout& layout) {
         if (i++ % per_row) ImGui::SameLine();
         draw_card(app, r, *m, width, layout);
     }
-    for (const std::string& w : r.warnings) ImGui::TextDisabled("%s", w.c_str());
+    for (const std::string& w : shown_texts(app).warnings) ImGui::TextDisabled("%s", w.c_str());
 }
 
 }  // namespace sh::app

@@ -1,4 +1,5 @@
-// Today: the actions the core ranked for the seller, most urgent first, and its warnings.
+// Today: the actions the core ranked for the seller, most urgent first, and its warnings. The
+// rows (texts in the UI language and their links) are worked out once per result generation.
 #include <imgui.h>
 
 #include "app/format.h"
@@ -8,6 +9,7 @@ namespace sh::app {
 
 void draw_today_panel(App& app, const Layout& layout) {
     const Result& r = shown_result(app);
+    const ShownTexts& texts = shown_texts(app);
     const float s = layout.s;
     if (r.actions.empty()) {
         ImGui::TextWrapped("%s", tr(r.metrics.empty() ? "today.nothing_loaded" : "today.none"));
@@ -20,38 +22,30 @@ void draw_today_panel(App& app, const Layout& layout) {
             ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, (layout.narrow ? 70 : 150) * s);
             ImGui::TableHeadersRow();
             int n = 0;
-            for (const Action& a : r.actions) {
+            for (size_t i = 0; i < r.actions.size() && i < texts.actions.size(); ++i) {
+                const Action& a = r.actions[i];
+                const TodayRow& row = texts.actions[i];
                 ImGui::PushID(n++);
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::Text("%d", n);
                 ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", a.text.c_str());
+                ImGui::TextWrapped("%s", row.text.c_str());
                 ImGui::TableNextColumn();
                 if (!a.order_id.empty()) {
                     copy_button("copy", a.order_id);
                     if (!layout.narrow) ImGui::SameLine();
                 }
                 // Feedback work opens the entry (its comment, removal reasons and reply draft).
-                int entry = -1;
-                if (!a.order_id.empty())
-                    for (size_t e = 0; e < r.feedback.entries.size() && entry < 0; ++e)
-                        if (r.feedback.entries[e].order_id == a.order_id && a.text.find("feedback") != std::string::npos)
-                            entry = static_cast<int>(e);
-                if (entry >= 0) {
+                if (row.feedback_entry >= 0) {
                     if (ImGui::SmallButton(tr("today.open_feedback"))) {
-                        app.selected_entry = entry;
+                        app.selected_entry = row.feedback_entry;
                         app.entry_filter[0] = '\0';
                         app.panel = Panel::feedback;
                         app.panel_requested = true;
                     }
-                } else if (!a.metric.empty()) {
-                    for (const Metric& m : r.metrics) {
-                        if (m.id == a.metric && m.source == "computed") {
-                            if (ImGui::SmallButton(tr("card.details"))) open_drilldown(app, m);
-                            break;
-                        }
-                    }
+                } else if (row.metric >= 0) {
+                    if (ImGui::SmallButton(tr("card.details"))) open_drilldown(app, r.metrics[size_t(row.metric)]);
                 }
                 ImGui::PopID();
             }
@@ -60,7 +54,7 @@ void draw_today_panel(App& app, const Layout& layout) {
     }
     if (!r.warnings.empty()) {
         section_title(app, tr("today.warnings"));
-        for (const std::string& w : r.warnings) ImGui::BulletText("%s", w.c_str());
+        for (const std::string& w : texts.warnings) ImGui::BulletText("%s", w.c_str());
     }
 }
 

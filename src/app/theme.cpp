@@ -130,6 +130,17 @@ bool update_glyph_needs(App& app) {
             append_cjk_points(e.comment, wanted);
             append_cjk_points(e.draft, wanted);
         }
+        // The core's texts as shown: translated templates plus values from the files.
+        const ShownTexts& texts = shown_texts(app);
+        for (const TodayRow& row : texts.actions) append_cjk_points(row.text, wanted);
+        for (const std::string& w : texts.warnings) append_cjk_points(w, wanted);
+        for (const auto& notes : texts.metric_notes)
+            for (const std::string& note : notes) append_cjk_points(note, wanted);
+        for (const InputTexts& in : texts.inputs) {
+            append_cjk_points(in.error, wanted);
+            for (const std::string& p : in.problems) append_cjk_points(p, wanted);
+            for (const std::string& note : in.notes) append_cjk_points(note, wanted);
+        }
         std::sort(wanted.begin(), wanted.end());
         wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
         app.cjk.wanted = std::move(wanted);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/snapshot.h"
+#include "app/templates.h"
 #include "app/trend_renderer.h"
 #include "core/result_json.h"
 #include "web/web_app.h"
@@ -85,6 +86,20 @@ EMSCRIPTEN_KEEPALIVE const char* sh_result_json() {
 EMSCRIPTEN_KEEPALIVE const char* sh_summary() {
     static std::string text;
     text = sh::app::summary_text(sh::web::the_app());
+    return text.c_str();
+}
+
+// The core's texts as the panels show them, in the UI language (JSON; tests read translations).
+EMSCRIPTEN_KEEPALIVE const char* sh_shown_texts() {
+    static std::string text;
+    text = sh::app::shown_texts_json(sh::web::the_app());
+    return text.c_str();
+}
+
+// Where the template download buttons were last drawn (JSON; tests click them).
+EMSCRIPTEN_KEEPALIVE const char* sh_template_buttons() {
+    static std::string text;
+    text = sh::app::template_buttons_json();
     return text.c_str();
 }
 

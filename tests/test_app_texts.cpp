@@ -1,0 +1,111 @@
+// The dashboard's translations of the core's texts (src/app/i18n/zh-*.json): coded messages use
+// the core's codes and placeholders (src/core/data/messages.json), and row problems / input
+// errors are translated by their English phrase with the file's value kept (app/problem_text.h).
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "app/problem_text.h"
+#include "core/messages.h"
+
+using namespace sh;
+
+namespace {
+
+std::map<std::string, std::string> read_table(const std::string& language) {
+    std::ifstream in(std::string(SH_TEST_DATA_DIR) + "/../../src/app/i18n/" + language + ".json");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::map<std::string, std::string> out;
+    const nlohmann::json table = nlohmann::json::parse(text.str());
+    for (const auto& [key, value] : table.items()) out[key] = value.get<std::string>();
+    return out;
+}
+
+// The {name} and {name:table} placeholders of a template.
+std::multiset<std::string> placeholders(const std::string& text) {
+    std::multiset<std::string> out;
+    for (size_t at = text.find('{'); at != std::string::npos; at = text.find('{', at + 1))
+        out.insert(text.substr(at, text.find('}', at) - at + 1));
+    return out;
+}
+
+std::string zh(const std::map<std::string, std::string>& table, const std::string& code, const MessageParams& params) {
+    return fill_template(table.at("msg." + code), params, [&](const std::string& key) -> const std::string* {
+        const auto it = table.find("msg." + key);
+        return it == table.end() ? english_text(key) : &it->second;
+    });
+}
+
+}  // namespace
+
+TEST_CASE("texts: both Chinese tables translate every code with the same placeholders") {
+    for (const char* language : {"zh-Hans", "zh-Hant"}) {
+        CAPTURE(language);
+        const auto table = read_table(language);
+        for (const std::string& code : message_codes()) {
+            CAPTURE(code);
+            REQUIRE(table.count("msg." + code));
+            CHECK(placeholders(table.at("msg." + code)) == placeholders(*english_text(code)));
+        }
+    }
+}
+
+TEST_CASE("texts: a removal action in Simplified Chinese keeps the order id and translates the reason") {
+    const auto table = read_table("zh-Hans");
+    CHECK(zh(table, "remove_feedback", {{"rating", "1"}, {"order_id", "113-0000000-0000007"}, {"reason", "fba_fulfillment"}}) ==
+          "申请移除订单 113-0000000-0000007 的 1 星反馈（亚马逊物流配送投诉：亚马逊会将其划掉）。");
+    CHECK(zh(table, "reply_feedback", {{"rating", "2"}, {"day", "2026-11-12"}}).rfind("回复 2026-11-12 留下的 2 星反馈", 0) == 0);
+}
+
+TEST_CASE("texts: a failing metric in Traditional Chinese names the metric and leaves out absent parts") {
+    const auto table = read_table("zh-Hant");
+    CHECK(zh(table, "metric_failing", {{"metric", "odr"}, {"scope", "mfn"}, {"rate", "1.50 %"}}) ==
+          "訂單瑕疵率（mfn）未達標，目前為 1.50 %。");
+}
+
+TEST_CASE("texts: a row problem keeps its quoted value after the translated phrase") {
+    const app::PhraseTable hans = app::phrase_table(read_table("zh-Hans"));
+    const app::PhraseTable hant = app::phrase_table(read_table("zh-Hant"));
+    CHECK(app::translate_problem("not a date: '2026-13-01'", hans) == "不是日期：'2026-13-01'");
+    CHECK(app::translate_problem("not a date: '2026-13-01'", hant) == "不是日期：'2026-13-01'");
+    CHECK(app::translate_problem("no order id", hans) == "没有订单号");
+    CHECK(app::translate_problem("no order id", hant) == "沒有訂單編號");
+    CHECK(app::translate_problem("not a rating from 1 to 5: 'five: great'", hant) == "不是 1 到 5 的評分：'five: great'");
+}
+
+TEST_CASE("texts: an input error with numbers and a trailing sentence is translated in parts") {
+    const app::PhraseTable hans = app::phrase_table(read_table("zh-Hans"));
+    CHECK(app::translate_problem("no usable row: all 7 data rows were skipped (see the problems listed)", hans) ==
+          "没有可用的行：全部 7 个数据行都被跳过（见列出的问题）");
+    CHECK(app::translate_problem("unknown status 'SHAKY', read as no_data", hans) == "未知状态 'SHAKY'，按 no_data 读取");
+    const std::string reads =
+        "The app reads: Amazon's All Orders report (amazon.all_orders), Feedback Manager export (amazon.feedback), "
+        "returns report (amazon.returns), FBA customer returns (amazon.fba_returns), Account Health JSON "
+        "(amazon.account_health), cancellation-rate download (amazon.cancellations), valid-tracking download "
+        "(amazon.tracking), and our templates (template.shipments, template.claims, template.messages, "
+        "template.feedback).";
+    const std::string pdf = app::translate_problem(
+        "this is a PDF document; download the report itself as a tab-delimited text (.txt) or CSV file. " + reads, hans);
+    CHECK(pdf.rfind("这是 PDF 文档；请下载报告本身（制表符分隔的文本 .txt 或 CSV 文件）。本应用可读取：", 0) == 0);
+    const std::string first_line =
+        app::translate_problem("not a report this app can read (its first line: 'a, b. c'). " + reads, hans);
+    CHECK(first_line.rfind("不是本应用能读取的报告（其第一行：'a, b. c'）。本应用可读取：", 0) == 0);
+}
+
+TEST_CASE("texts: an unknown phrase stays English") {
+    const app::PhraseTable hans = app::phrase_table(read_table("zh-Hans"));
+    CHECK(app::translate_problem("a brand-new problem: 'x'", hans) == "a brand-new problem: 'x'");
+    CHECK(app::translate_problem("", hans).empty());
+}
+
+TEST_CASE("texts: an implausible date keeps the value and the years") {
+    const app::PhraseTable hant = app::phrase_table(read_table("zh-Hant"));
+    CHECK(app::translate_problem("implausible date: '2099-01-01' (only years 2000 to 2050 are read)", hant) ==
+          "不合理的日期：'2099-01-01'（只讀取 2000 年到 2050 年的日期）");
+}
