@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "core/messages.h"
+#include "test_metrics_fixture.h"
 
 using namespace sh;
 
@@ -97,4 +98,58 @@ TEST_CASE("messages: every template of the table renders back to itself when rec
         CHECK_FALSE(back.code.empty());
         CHECK(english(back) == filled);
     }
+}
+
+// The notes and warnings the engine writes today, from a small account that triggers many of
+// them: each one must be recognised (else the dashboard shows it in English only).
+TEST_CASE("messages: the engine's notes and warnings all have codes") {
+    using namespace sh::test;
+    Fixture f;
+    Records& orders = f.file("amazon.all_orders");
+    Order cancelled = f.order(1, D(2026, 11, 18));
+    cancelled.cancelled = true;  // not known to be buyer-requested: a note
+    orders.orders.push_back(cancelled);
+    orders.orders.push_back(f.order(2, D(2026, 11, 18)));
+    Records& claims = f.file("template.claims");  // a claim on an order in no orders file
+    Claim c;
+    c.order = f.id(99);
+    c.claim_day = D(2026, 11, 10);
+    claims.claims.push_back(c);
+    Records& s = f.file("template.shipments");
+    Shipment shipped;
+    shipped.order = f.id(2);
+    shipped.expected_ship = D(2026, 11, 1);
+    shipped.ship_confirm = D(2026, 11, 1);
+    shipped.promised_delivery = D(2026, 11, 5);
+    shipped.delivered = D(2026, 11, 4);
+    shipped.has_tracking = false;
+    s.shipments.push_back(shipped);
+    Records& r = f.file("amazon.returns");
+    ReturnRequest pending;
+    pending.order = f.id(2);
+    pending.request_day = D(2026, 11, 10);
+    pending.status = "Pending";
+    pending.in_policy = Tri::yes;
+    r.returns.push_back(pending);
+    Records& m = f.file("template.messages");
+    Message quiet;
+    quiet.id = "m1";
+    quiet.received = *parse_iso_timestamp("2026-11-19T08:00:00Z");
+    quiet.no_response_needed = true;
+    m.messages.push_back(quiet);
+    Records& fb = f.file("template.feedback");
+    fb.feedback.push_back(feedback_entry(f.id(2), D(2026, 11, 12), 1));
+    const Result& result = f.run(D(2026, 11, 20));
+    size_t texts = 0;
+    auto check = [&](const std::string& text) {
+        CAPTURE(text);
+        ++texts;
+        const CodedText coded = recognise(text);
+        CHECK_FALSE(coded.code.empty());
+        CHECK(english(coded) == text);
+    };
+    for (const Metric& metric : result.metrics)
+        for (const std::string& note : metric.notes) check(note);
+    for (const std::string& w : result.warnings) check(w);
+    CHECK(texts >= 6);
 }
