@@ -1,5 +1,6 @@
-// Seller Health page glue: starts the wasm app, streams dropped or picked files into the
-// core in chunks, and exposes window.sellerHealth (output.md). Nothing here sends data anywhere.
+// Seller Health page glue: starts the wasm app, has dropped or picked files read by the ingest
+// worker (or streams them into the core in chunks on this thread where there is no Worker), and
+// exposes window.sellerHealth (output.md). Nothing here sends data anywhere.
 'use strict';
 
 (function () {
@@ -12,6 +13,7 @@
   const canvas = document.getElementById('canvas');
   let mod = null;
   let queue = Promise.resolve();   // files are streamed one after another
+  let progress = null;             // the file being read: {name, bytesRead, size, worker}
   let cjkFont = null;              // null | 'loading' | 'loaded' (fonts/cjk.ttf)
   const privacy = window.SellerHealthPrivacy || null;   // issue 7: share links, snapshots, storage
 
@@ -37,12 +39,133 @@
     throw new TypeError('load() takes File/Blob objects or {name, text}');
   }
 
+  // Calls fn with a C copy of the string (freed after).
+  function withCString(text, fn) {
+    const bytes = mod.lengthBytesUTF8(text) + 1;
+    const ptr = mod._malloc(bytes);
+    mod.stringToUTF8(text, ptr, bytes);
+    try { return fn(ptr); } finally { mod._free(ptr); }
+  }
+
+  // --- Issue 9: files are read by a dedicated worker (web/ingest_worker.js, ingest.wasm) so
+  // this thread only draws; the worker hands back each file's records as one transferable
+  // buffer. No SharedArrayBuffer, no wasm threads. ---------------------------------------------
+  class WorkerUnavailable extends Error {}
+  let ingest = null;   // {worker, nextId, current, worked, bytesSinceStart}; false: no worker here
+  let ingestUrl = null;   // the worker's script: the site's file, or a blob: URL of the inlined one
+
+  function ingestWorker() {
+    if (ingest === false) return null;
+    if (ingest) return ingest;
+    try {
+      if (typeof Worker === 'undefined') throw new Error('this browser has no Worker');
+      // The single-file build carries the worker's script (with its wasm) inside the page.
+      const source = window.SellerHealthIngestSource;
+      if (!ingestUrl) ingestUrl = source ? URL.createObjectURL(new Blob([source], {type: 'text/javascript'})) : 'ingest_worker.js';
+      const w = {worker: new Worker(ingestUrl), nextId: 1, current: null, worked: false, bytesSinceStart: 0};
+      w.worker.onmessage = (e) => { if (w.current && e.data.id === w.current.id) w.current.onMessage(e.data); };
+      w.worker.onerror = (e) => {
+        if (e.preventDefault) e.preventDefault();
+        w.worker.terminate();
+        // A worker that never answered cannot start here (blocked, missing file): use this
+        // thread from now on. One that worked before crashed on this file: start a new one.
+        ingest = w.worked ? null : false;
+        if (w.current) w.current.onCrash(String(e.message || 'the ingest worker stopped'));
+      };
+      ingest = w;
+    } catch (err) {
+      console.warn('Reading files on the page itself: ' + err);
+      ingest = false;
+    }
+    return ingest || null;
+  }
+
+  // A wasm heap never shrinks: after a large file the worker is replaced by a fresh one, so the
+  // memory it grew to is given back (the new one compiles its wasm at once, off this thread).
+  const WORKER_RESTART_BYTES = 64 << 20;
+  function restartLargeWorker() {
+    if (!ingest || ingest.current || ingest.bytesSinceStart < WORKER_RESTART_BYTES) return;
+    ingest.worker.terminate();
+    ingest = null;
+    const w = ingestWorker();
+    if (w) w.worker.postMessage({warm: true});
+  }
+
+  // The worker's buffer into this heap and the session; any failure here is that file's error.
+  function addLoadedFile(name, size, buffer) {
+    const bytes = new Uint8Array(buffer);
+    const ptr = mod._malloc(Math.max(bytes.length, 1));
+    if (!ptr) return fileOutOfMemory(name, size);
+    try {
+      mod.HEAPU8.set(bytes, ptr);
+      return JSON.parse(withCString(name, (namePtr) => mod.UTF8ToString(mod._sh_add_loaded_file(ptr, bytes.length, namePtr, size))));
+    } finally {
+      mod._free(ptr);
+    }
+  }
+
+  function fileOutOfMemory(name, bytesRead) {
+    return JSON.parse(withCString(name, (namePtr) => mod.UTF8ToString(mod._sh_add_file_out_of_memory(namePtr, bytesRead))));
+  }
+
+  function streamInWorker(w, blob, name) {
+    return new Promise((resolve, reject) => {
+      const id = w.nextId++;
+      let bytesRead = 0;
+      mod._sh_begin_remote_file();
+      progress = {name, bytesRead: 0, size: blob.size, worker: true};
+      w.current = {
+        id,
+        onMessage: (m) => {
+          w.worked = true;
+          if (m.type === 'progress') {
+            bytesRead = m.bytesRead;
+            progress.bytesRead = bytesRead;
+            mod._sh_note_progress(bytesRead);
+            return;
+          }
+          w.current = null;
+          w.bytesSinceStart += blob.size;
+          if (m.type === 'unavailable') {
+            w.worker.terminate();
+            ingest = false;
+            reject(new WorkerUnavailable(m.message));
+            return;
+          }
+          try {
+            if (m.type === 'done') resolve(addLoadedFile(name, blob.size, m.buffer));
+            else if (m.type === 'read-error') { mod._sh_cancel_remote_file(); reject(new Error(m.message)); }
+            else resolve(fileOutOfMemory(name, m.bytesRead));   // the worker's heap was full
+          } catch (err) { reject(err); }
+        },
+        onCrash: (message) => {
+          w.current = null;
+          if (!w.worked) reject(new WorkerUnavailable(message));
+          else resolve(fileOutOfMemory(name, bytesRead));   // a wasm abort: memory, as a rule
+        },
+      };
+      w.worker.postMessage({id, blob, name});
+    });
+  }
+
+  // One file, by the worker when there is one, else on this thread.
+  async function readFile(blob, name) {
+    const w = ingestWorker();
+    if (w) {
+      try {
+        return await streamInWorker(w, blob, name);
+      } catch (err) {
+        if (!(err instanceof WorkerUnavailable)) throw err;
+        console.warn('The ingest worker did not start (' + err.message + '): reading files on the page itself.');
+      }
+    }
+    return streamOne(blob, name);
+  }
+
+  // The main-thread loop: the fallback where no worker can run.
   async function streamOne(blob, name) {
-    const nameBytes = mod.lengthBytesUTF8(name) + 1;
-    const namePtr = mod._malloc(nameBytes);
-    mod.stringToUTF8(name, namePtr, nameBytes);
-    mod._sh_begin_file(namePtr, blob.size);   // File.size: the reader's size hint
-    mod._free(namePtr);
+    withCString(name, (namePtr) => mod._sh_begin_file(namePtr, blob.size));
+    progress = {name, bytesRead: 0, size: blob.size, worker: false};
     const buffer = mod._malloc(Math.min(CHUNK_BYTES, Math.max(blob.size, 1)));
     if (!buffer) {   // the heap cannot grow: say so for this file, keep every other one
       mod._sh_out_of_memory();
@@ -62,6 +185,7 @@
         next = offset < blob.size ? read(offset) : null;
         mod.HEAPU8.set(bytes, buffer);   // HEAPU8 is re-read: memory may have grown
         mod._sh_feed(buffer, bytes.length);
+        progress.bytesRead = offset;
         if (next) await yieldToPage();
       }
     } finally {
@@ -76,18 +200,19 @@
     if (privacy && !privacy.canLoad())
       return Promise.reject(new Error('A shared snapshot is open: call sellerHealth.leaveSnapshot() before loading reports.'));
     const named = Array.from(items, asNamedBlob);
-    for (const {blob, name} of named) {
-      const bytes = mod.lengthBytesUTF8(name) + 1;
-      const ptr = mod._malloc(bytes);
-      mod.stringToUTF8(name, ptr, bytes);
-      mod._sh_queue_file(ptr, blob.size);
-      mod._free(ptr);
-    }
+    for (const {blob, name} of named) withCString(name, (ptr) => mod._sh_queue_file(ptr, blob.size));
     const done = queue.then(async () => {
       const inputs = [];
-      for (const {blob, name} of named) inputs.push(await streamOne(blob, name));
+      try {
+        for (const {blob, name} of named) inputs.push(await readFile(blob, name));
+      } finally {
+        progress = null;
+      }
+      restartLargeWorker();
       if (privacy) privacy.filesLoaded(named);   // kept on the device only if the seller asked
       refreshSummary();
+      // For scripts and tests that did not call load() (a drop, the file input).
+      window.dispatchEvent(new CustomEvent('sellerhealthloaded', {detail: inputs}));
       return inputs;
     });
     queue = done.catch(() => {});
@@ -141,7 +266,9 @@
       frameMs: () => mod._sh_frame_ms(),
       panel: () => mod.UTF8ToString(mod._sh_panel()),
       focused: () => mod.UTF8ToString(mod._sh_focused_control()),
-      framesDrawn: () => mod._sh_frames_drawn(),   // frames the app drew (an idle page draws none)
+      // Issue 9: the file being read ({name, bytesRead, size, worker}) or null; frames drawn.
+      progress: () => (progress ? {...progress} : null),
+      framesDrawn: () => mod._sh_frames_drawn(),
       trendGpuDraws: () => mod._sh_trend_gpu_draws(),
       // Issue 7: shareLink() returns a Promise of the share URL (compression is asynchronous);
       // leaveSnapshot(), inSnapshot(), rememberFiles(on), forgetFiles(), privacy().
@@ -187,6 +314,9 @@
   }).then((m) => {
     mod = m;
     mod.callMain([]);
+    // The worker starts now, so its wasm is compiled before the first file arrives.
+    const w = ingestWorker();
+    if (w) w.worker.postMessage({warm: true});
     // A share link's snapshot opens before the API appears, so scripts see it at once.
     const attached = privacy ? privacy.attach(mod, {load: queueFiles, refreshSummary}) : Promise.resolve();
     return attached.catch(() => {}).then(() => {

@@ -11,6 +11,9 @@ The CSP allows exactly these inline scripts and style by their SHA-256 hashes, a
 connection at all (connect-src 'none'). No manifest and no service worker: a file:// page has
 neither. Site files the page fetches on demand (the CJK font, fonts/*) are inlined too, served
 to the page's own fetch() from memory by a small shim, so a Chinese UI works from the file.
+The ingest worker (web/ingest_worker.js with the built ingest.js and ingest.wasm) travels as one
+script text, window.SellerHealthIngestSource, that the page starts from a blob: URL (the CSP
+allows workers from blob: and nothing else).
 """
 import base64
 import hashlib
@@ -65,8 +68,26 @@ def main():
         "  };\n"
         "})();\n") if inline_files else ""
 
+    # The worker's whole script: its wasm as bytes, the Emscripten glue, the worker's own code.
+    ingest_source = None
+    if os.path.exists(os.path.join(site_dir, "ingest.wasm")):
+        with open(os.path.join(site_dir, "ingest.wasm"), "rb") as f:
+            ingest_b64 = base64.b64encode(f.read()).decode("ascii")
+        ingest_source = (
+            "self.SellerHealthIngestWasm = (function () {\n"
+            "  var s = atob('" + ingest_b64 + "'), bytes = new Uint8Array(s.length);\n"
+            "  for (var i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);\n"
+            "  return bytes;\n"
+            "})();\n" + read(site_dir, "ingest.js") + "\n" + read(web_dir, "ingest_worker.js"))
+
     def inline_script(match):
         name = match.group(1)
+        if name == "sellerhealth.js" and ingest_source is not None:
+            worker = script_text("window.SellerHealthIngestSource = " + json.dumps(ingest_source) + ";\n")
+            scripts.append(worker)
+            source = script_text(read(web_dir, name))
+            scripts.append(source)
+            return "<script>" + worker + "</script>\n  <script>" + source + "</script>"
         source = read(site_dir if name == "app.js" else web_dir, name)
         body = script_text(source)
         if name == "app.js":
@@ -102,7 +123,7 @@ def main():
     csp = ("default-src 'none'; "
            "script-src " + " ".join(sha256_source(s) for s in scripts) + " 'wasm-unsafe-eval'; "
            "style-src " + sha256_source(css) + "; "
-           "img-src data: blob:; font-src 'none'; connect-src 'none'; worker-src 'none'; "
+           "img-src data: blob:; font-src 'none'; connect-src 'none'; worker-src blob:; "
            "manifest-src 'none'; media-src 'none'; frame-src 'none'; object-src 'none'; "
            "base-uri 'none'; form-action 'none'")
     html, n = re.subn(r'(<meta http-equiv="Content-Security-Policy"\s+content=")[^"]*(")',

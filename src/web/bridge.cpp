@@ -27,7 +27,7 @@ void changed() {
     sh::web::request_frames();
 }
 
-// A file is done: off the queue, its summary as JSON.
+// A file is done (read here or by the ingest worker): off the queue, its summary as JSON.
 const char* file_done(const sh::InputInfo& info) {
     static std::string json;
     auto& pending = sh::web::the_app().pending;
@@ -53,7 +53,8 @@ EMSCRIPTEN_KEEPALIVE void sh_queue_file(const char* name, double size) {
     sh::web::request_frames();
 }
 
-// Streams a file in; `size` is File.size (the reader's size hint), 0 when unknown.
+// Streams a file in on this thread (when the page has no ingest worker); `size` is File.size
+// (the reader's size hint), 0 when unknown.
 EMSCRIPTEN_KEEPALIVE void sh_begin_file(const char* name, double size) {
     auto& pending = sh::web::the_app().pending;
     if (!pending.empty()) pending.front().streaming = true;
@@ -68,6 +69,40 @@ EMSCRIPTEN_KEEPALIVE void sh_out_of_memory() { session().drop_file_out_of_memory
 
 // Ends the current file; returns its input summary as JSON.
 EMSCRIPTEN_KEEPALIVE const char* sh_finish_file() { return file_done(session().finish_file()); }
+
+// --- Issue 9: files read by the ingest worker (web/ingest_worker.js) ---------------------------
+
+// The front queued file is being read by the worker; its progress bar follows sh_note_progress.
+EMSCRIPTEN_KEEPALIVE void sh_begin_remote_file() {
+    auto& pending = sh::web::the_app().pending;
+    if (!pending.empty()) pending.front().streaming = true;
+    session().note_progress(0);
+    sh::web::request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE void sh_note_progress(double bytes) {
+    session().note_progress(bytes > 0 ? static_cast<uint64_t>(bytes) : 0);
+    sh::web::request_progress_frame();
+}
+
+// The worker's records_codec buffer for the file: added to the session (or the file's error);
+// returns its input summary as JSON, like sh_finish_file.
+EMSCRIPTEN_KEEPALIVE const char* sh_add_loaded_file(const uint8_t* data, size_t size, const char* name, double file_bytes) {
+    return file_done(session().add_loaded_file(data, size, name, file_bytes > 0 ? static_cast<uint64_t>(file_bytes) : 0));
+}
+
+// The worker (or this heap, for the worker's buffer) ran out of memory for the file.
+EMSCRIPTEN_KEEPALIVE const char* sh_add_file_out_of_memory(const char* name, double bytes_read) {
+    return file_done(session().add_file_out_of_memory(name, bytes_read > 0 ? static_cast<uint64_t>(bytes_read) : 0));
+}
+
+// The worker could not read the file (the browser's read failed): off the queue, no file added.
+EMSCRIPTEN_KEEPALIVE void sh_cancel_remote_file() {
+    auto& pending = sh::web::the_app().pending;
+    if (!pending.empty()) pending.erase(pending.begin());
+    session().note_progress(0);
+    sh::web::request_frames();
+}
 
 EMSCRIPTEN_KEEPALIVE const char* sh_result_json() {
     static std::string json;

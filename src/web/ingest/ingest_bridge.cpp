@@ -1,0 +1,62 @@
+// The ingest worker's C functions (web/ingest_worker.js): one file streamed through a Session
+// of its own, then handed to the page as one records_codec buffer. No ImGui, no GL.
+#include <emscripten.h>
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "core/records_codec.h"
+#include "core/session.h"
+
+namespace {
+
+// One file at a time; a fresh Session (and order-id pool) per file, so the buffer carries only
+// this file's interned ids and the worker's heap is released between files.
+struct Ingest {
+    std::unique_ptr<sh::Session> session;
+    uint8_t* buffer = nullptr;  // the last file's encoding, until sh_ingest_release
+    size_t buffer_size = 0;
+};
+Ingest ingest;
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void sh_ingest_begin(const char* name, double size) {
+    ingest.session = std::make_unique<sh::Session>();
+    ingest.session->begin_file(name, size > 0 ? static_cast<uint64_t>(size) : 0);
+}
+
+EMSCRIPTEN_KEEPALIVE void sh_ingest_feed(const uint8_t* data, size_t size) {
+    if (ingest.session) ingest.session->feed(data, size);
+}
+
+// The worker could not allocate its chunk buffer: the file ends with the memory error.
+EMSCRIPTEN_KEEPALIVE void sh_ingest_out_of_memory() {
+    if (ingest.session) ingest.session->drop_file_out_of_memory();
+}
+
+// Ends the file and encodes it: returns the buffer (its size is sh_ingest_size()), or null when
+// the buffer could not be allocated (the page then gives the file the memory error).
+EMSCRIPTEN_KEEPALIVE const uint8_t* sh_ingest_finish() {
+    if (!ingest.session) return nullptr;
+    ingest.session->finish_file();
+    const sh::LoadedFile& file = ingest.session->files().back();
+    ingest.buffer_size = sh::encoded_size(file, ingest.session->ids());
+    ingest.buffer = static_cast<uint8_t*>(std::malloc(ingest.buffer_size ? ingest.buffer_size : 1));
+    if (ingest.buffer) sh::encode_loaded_file(file, ingest.session->ids(), ingest.buffer);
+    ingest.session.reset();  // the records are in the buffer now
+    return ingest.buffer;
+}
+
+EMSCRIPTEN_KEEPALIVE double sh_ingest_size() { return static_cast<double>(ingest.buffer_size); }
+
+EMSCRIPTEN_KEEPALIVE void sh_ingest_release() {
+    std::free(ingest.buffer);
+    ingest.buffer = nullptr;
+    ingest.buffer_size = 0;
+}
+
+}  // extern "C"
