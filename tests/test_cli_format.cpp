@@ -1,9 +1,13 @@
 // The CLI's renderings and exit status (output.md "CLI").
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
 #include "cli/format.h"
+#include "core/result_json.h"
 // The test binary links only the core; the CLI's formatter is compiled in here.
 #include "cli/format.h"
 #include "test_metrics_fixture.h"
@@ -71,6 +75,56 @@ TEST_CASE("cli: json is exactly the result object") {
     CHECK(j["actions"][0]["priority"] == 1);
     CHECK(j["actions"][0]["metric"] == "odr");
     CHECK(cli::exit_status(r) == 2);
+}
+
+TEST_CASE("cli: the json writer gives exactly nlohmann's dump(2) with replacement") {
+    using json = nlohmann::ordered_json;
+    const auto nlohmann_dump = [](const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace); };
+    const auto ours = [](const json& j) {
+        std::string out;
+        cli::write_json(j, out);
+        return out;
+    };
+    SUBCASE("a whole result") {
+        Fixture f;
+        const Result& r = sample(f);
+        const json j = to_json(r);
+        CHECK(ours(j) == nlohmann_dump(j));
+        CHECK(cli::format_result(r, "json") == nlohmann_dump(j) + "\n");
+        // Streamed to a file in 64 KB pieces (5,000 warnings make it ~250 KB): the same bytes.
+        Result big = r;
+        for (int i = 0; i < 5000; ++i) big.warnings.push_back("warning number " + std::to_string(i) + " with some text");
+        const json big_json = to_json(big);
+        std::FILE* file = std::tmpfile();
+        REQUIRE(file);
+        cli::write_result_json(big, file);
+        std::rewind(file);
+        std::string streamed;
+        char buf[4096];
+        for (size_t n; (n = std::fread(buf, 1, sizeof buf, file)) > 0;) streamed.append(buf, n);
+        std::fclose(file);
+        CHECK(streamed.size() > (size_t(200) << 10));
+        CHECK(streamed == nlohmann_dump(big_json) + "\n");
+    }
+    SUBCASE("every value kind, escapes, valid and invalid UTF-8") {
+        json j = json::object();
+        j["empty object"] = json::object();
+        j["empty array"] = json::array();
+        j["nested"] = {{"a", json::array({1, -2, json::array(), json::object()})}, {"b", nullptr}};
+        j["integers"] = {0, -1, int64_t(-9223372036854775807LL - 1), uint64_t(18446744073709551615ULL), 42};
+        j["floats"] = {0.1, 1e-05, 1e300, -0.0, 0.0, 2.5, 1.0 / 3.0, 123456789.0, -7e-300};
+        j["not finite"] = {std::nan(""), HUGE_VAL};
+        j["booleans"] = {true, false};
+        j["escapes"] = std::string("quote \" backslash \\ tab \t nl \n cr \r ff \f bs \b nul ") + std::string(1, '\0') +
+                       " \x01 \x1f del \x7f";
+        j["unicode"] = "Café – “never” 保温ボトル 😀";
+        j["cut sequence"] = "ends in \xE4\xBF";
+        j["bad bytes"] = "\xFF \xC0\xAF overlong, \xED\xA0\x80 surrogate, \xF4\x90\x80\x80 too high, ok é";
+        j["key with \"quote\" and \xFF"] = "v";
+        CHECK(ours(j) == nlohmann_dump(j));
+        CHECK(ours(json::array()) == "[]");
+        CHECK(ours(json("x")) == "\"x\"");
+    }
 }
 
 TEST_CASE("cli: text is an aligned table with status words and windows") {

@@ -28,7 +28,7 @@ void evaluate_cancellations(const EvalContext& ctx, const MetricPolicy& mp) {
     auto in_scope = [&](Channel ch) {
         return scope == "all" || (scope == "mfn" && ch == Channel::mfn) || (scope == "afn" && ch == Channel::afn);
     };
-    for (const Order& o : ctx.facts.orders.orders) {
+    for (const Order& o : ctx.facts.orders.all()) {
         if (!in_scope(o.channel)) continue;
         wc.add_den(o.day, o.day);
         if (!o.cancelled) continue;

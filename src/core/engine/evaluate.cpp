@@ -41,7 +41,7 @@ std::string detached_warning(const Facts& facts, const OrderIdPool& ids) {
     const Day as_of = facts.plausible_latest.day();
     std::string orders;
     int named = 0;
-    for (const Order& o : facts.orders.orders) {
+    for (const Order& o : facts.orders.all()) {
         if (o.day <= as_of && o.last_updated <= as_of) continue;
         if (named++ == 3) {
             orders += ", ...";

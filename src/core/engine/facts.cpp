@@ -236,7 +236,7 @@ void for_each_event(const std::vector<LoadedFile>& files, const Facts& facts, Ev
     const auto note = [&](MaybeDay d) {
         if (d.has()) event(d.day());
     };
-    for (const Order& o : facts.orders.orders) {
+    for (const Order& o : facts.orders.all()) {
         note(o.day);
         if (o.last_updated >= o.day) note(o.last_updated);
     }

@@ -79,7 +79,7 @@ void evaluate_order_defects(const EvalContext& ctx, const MetricPolicy& mp) {
     std::vector<std::array<uint64_t, 3>> components(scopes.size(), {0, 0, 0});
     auto scope_of = [&](Channel ch) { return ch == Channel::mfn ? i_mfn : ch == Channel::afn ? i_afn : -1; };
 
-    for (const Order& o : ctx.facts.orders.orders) {
+    for (const Order& o : ctx.facts.orders.all()) {
         if (i_all >= 0) counters[size_t(i_all)].add_den(o.day, o.day);
         const int s = scope_of(o.channel);
         if (s >= 0) counters[size_t(s)].add_den(o.day, o.day);

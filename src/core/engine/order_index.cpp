@@ -5,14 +5,14 @@
 
 namespace sh {
 
-const Order* OrderIndex::find(OrderKey key) const {
-    if (key == kNoOrder) return nullptr;
-    auto it = std::lower_bound(orders.begin(), orders.end(), key,
-                               [](const Order& o, OrderKey k) { return o.key < k; });
-    return it != orders.end() && it->key == key ? &*it : nullptr;
-}
-
 namespace {
+
+size_t hash_key(OrderKey key) {
+    uint64_t z = key + 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return static_cast<size_t>(z ^ (z >> 31));
+}
 
 uint8_t global_marketplace(OrderIndex& index, const std::string& name) {
     for (size_t i = 0; i < index.marketplaces.size(); ++i)
@@ -33,37 +33,102 @@ Order merge(const Order& earlier, const Order& later) {
     return o;
 }
 
+// True when the file's orders can serve as the index as they are: marketplace indices equal
+// the global ones and no order lacks a key (keys are unique per file: the reader folds them;
+// index_keys checks).
+bool usable_as_is(const LoadedFile& f, const OrderIndex& index) {
+    if (index.marketplaces.size() != f.records.marketplaces.size() && !f.records.marketplaces.empty()) return false;
+    for (const Order& o : f.records.orders)
+        if (o.key == kNoOrder || o.marketplace >= std::max<size_t>(index.marketplaces.size(), 1)) return false;
+    return true;
+}
+
 }  // namespace
+
+OrderIndex::Range OrderIndex::all() const {
+    const std::vector<Order>& v = single_ ? *single_ : merged_;
+    return {v.data(), v.data() + v.size()};
+}
+
+const Order* OrderIndex::find(OrderKey key) const {
+    if (key == kNoOrder || slots_.empty()) return nullptr;
+    const Order* orders = all().first;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash_key(key) & mask;; i = (i + 1) & mask) {
+        const uint32_t slot = slots_[i];
+        if (slot == 0) return nullptr;
+        if (orders[slot - 1].key == key) return &orders[slot - 1];
+    }
+}
+
+// Fills the key table; false (and an empty table) when a key occurs twice.
+bool OrderIndex::index_keys() {
+    const Range orders = all();
+    size_t size = 1024;
+    while (size * 3 < orders.size() * 4) size *= 2;
+    slots_.assign(size, 0);
+    const size_t mask = size - 1;
+    for (size_t at = 0; at < orders.size(); ++at) {
+        const OrderKey key = orders.first[at].key;
+        size_t i = hash_key(key) & mask;
+        for (; slots_[i]; i = (i + 1) & mask) {
+            if (orders.first[slots_[i] - 1].key == key) {
+                std::vector<uint32_t>().swap(slots_);
+                return false;
+            }
+        }
+        slots_[i] = static_cast<uint32_t>(at + 1);
+    }
+    return true;
+}
 
 OrderIndex build_order_index(const std::vector<LoadedFile>& files) {
     OrderIndex index;
-    size_t total = 0;
-    for (const LoadedFile& f : files) total += f.records.orders.size();
-    index.orders.reserve(total);
+    const LoadedFile* only = nullptr;
+    size_t with_orders = 0, total = 0;
     for (const LoadedFile& f : files) {
         if (f.records.orders.empty()) continue;
-        index.loaded = true;
+        ++with_orders;
+        total += f.records.orders.size();
+        only = &f;
+    }
+    if (with_orders == 0) return index;
+    index.loaded = true;
+    if (with_orders == 1) {
+        for (size_t i = 1; i < only->records.marketplaces.size(); ++i) global_marketplace(index, only->records.marketplaces[i]);
+        if (usable_as_is(*only, index)) {
+            index.single_ = &only->records.orders;
+            if (index.index_keys()) return index;
+            index.single_ = nullptr;  // a key twice (records not from the reader): merge them
+        }
+        index.marketplaces = {""};
+    }
+    index.merged_.reserve(total);
+    for (const LoadedFile& f : files) {
+        if (f.records.orders.empty()) continue;
         std::vector<uint8_t> remap(f.records.marketplaces.size(), 0);
         for (size_t i = 1; i < f.records.marketplaces.size(); ++i)
             remap[i] = global_marketplace(index, f.records.marketplaces[i]);
         for (Order o : f.records.orders) {
             if (o.key == kNoOrder) continue;
             o.marketplace = o.marketplace < remap.size() ? remap[o.marketplace] : 0;
-            index.orders.push_back(o);
+            index.merged_.push_back(o);
         }
     }
+    auto& orders = index.merged_;
     // stable: among equal keys and days, the file loaded later counts as later
-    std::stable_sort(index.orders.begin(), index.orders.end(), [](const Order& a, const Order& b) {
+    std::stable_sort(orders.begin(), orders.end(), [](const Order& a, const Order& b) {
         return a.key != b.key ? a.key < b.key : a.last_updated < b.last_updated;
     });
     size_t out = 0;
-    for (size_t i = 0; i < index.orders.size(); ++i) {
-        if (out > 0 && index.orders[out - 1].key == index.orders[i].key)
-            index.orders[out - 1] = merge(index.orders[out - 1], index.orders[i]);
+    for (size_t i = 0; i < orders.size(); ++i) {
+        if (out > 0 && orders[out - 1].key == orders[i].key)
+            orders[out - 1] = merge(orders[out - 1], orders[i]);
         else
-            index.orders[out++] = index.orders[i];
+            orders[out++] = orders[i];
     }
-    index.orders.resize(out);
+    orders.resize(out);
+    index.index_keys();
     return index;
 }
 

@@ -8,16 +8,38 @@
 
 namespace sh {
 
-struct OrderIndex {
-    std::vector<Order> orders;              // sorted by key, one per order; marketplace -> `marketplaces`
-    std::vector<std::string> marketplaces{""};  // sales-channel values across all files
-    bool loaded = false;                    // any orders file contributed orders
+class OrderIndex {
+public:
+    struct Range {
+        const Order* first = nullptr;
+        const Order* last = nullptr;
+        const Order* begin() const { return first; }
+        const Order* end() const { return last; }
+        size_t size() const { return static_cast<size_t>(last - first); }
+    };
 
+    std::vector<std::string> marketplaces{""};  // sales-channel values across all files
+    bool loaded = false;                        // any orders file contributed orders
+
+    // Every order once, in no particular order (callers sum or sort what they take).
+    Range all() const;
     const Order* find(OrderKey key) const;
+
+private:
+    friend OrderIndex build_order_index(const std::vector<LoadedFile>& files);
+    bool index_keys();
+
+    // One orders file (the usual case): its own vector, not a copy (4-8 bytes per order for
+    // the key table instead of 24 for a copy and 12 more for sorting it). Several: a merged copy.
+    const std::vector<Order>* single_ = nullptr;
+    std::vector<Order> merged_;
+    std::vector<uint32_t> slots_;  // open addressing by key: position + 1 (0 = empty), load ≤ 0.75
 };
 
 // Folds the same order seen in several (overlapping) exports into one: the row with the later
 // last-updated day wins for status; a fact one row leaves unknown is taken from the other.
+// With a single orders file whose marketplace indices need no remapping, the index refers to
+// that file's records (which must outlive it).
 OrderIndex build_order_index(const std::vector<LoadedFile>& files);
 
 }  // namespace sh
