@@ -44,8 +44,9 @@ std::string format_day(Day day) {
 
 namespace {
 
-// Reads exactly `count` digits at text[pos]; advances pos.
-bool read_digits(std::string_view text, size_t& pos, int count, int& out) {
+// Reads exactly `count` digits at text[pos]; advances pos. Inlined: ISO timestamps call it
+// eight times each, and All Orders files hold two per row (issue 9).
+inline __attribute__((always_inline)) bool read_digits(std::string_view text, size_t& pos, int count, int& out) {
     if (pos + static_cast<size_t>(count) > text.size()) return false;
     int v = 0;
     for (int i = 0; i < count; ++i) {

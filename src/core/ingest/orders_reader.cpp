@@ -1,5 +1,6 @@
 // All Orders flat file: item rows folded into one Order per amazon-order-id.
 #include <cstring>
+#include <optional>
 
 #include "core/ingest/context.h"
 #include "core/ingest/dates.h"
@@ -76,6 +77,23 @@ bool is_cancelled(std::string_view s) {
     return iequals(s, "Cancelled") || iequals(s, "Canceled");
 }
 
+// Item rows of one order repeat its dates: a date written exactly as on the previous row is
+// not parsed again (issue 9), and a last-updated-date written as the purchase date is not either.
+class DateCache {
+public:
+    std::optional<Day> day(std::string_view text) {
+        if (text != text_) {
+            text_.assign(text.data(), text.size());
+            day_ = parse_any_day(text);
+        }
+        return day_;
+    }
+
+private:
+    std::string text_ = "\x01";  // never a field's text at first
+    std::optional<Day> day_;
+};
+
 class OrdersReader : public KindReader {
 public:
     OrdersReader(const ColumnMap& m, Context& cx) : cx_(cx) {
@@ -97,7 +115,7 @@ public:
         const std::string_view id = trim(row.field(size_t(id_)));
         if (id.empty()) return cx_.skip(row.line, id_name_, "no order id");
         const std::string_view purchase = row.field(size_t(purchase_));
-        const auto bought = parse_any_day(purchase);
+        const std::optional<Day> bought = purchase_dates_.day(purchase);
         if (!bought) return cx_.skip(row.line, purchase_name_, "not a date: " + quote_value(purchase));
         if (!plausible(*bought)) return cx_.skip(row.line, purchase_name_, implausible_date(purchase));
         uint32_t units = 0;
@@ -116,7 +134,7 @@ public:
         o.last_updated = o.day;
         if (updated_ >= 0) {
             const std::string_view updated = row.field(size_t(updated_));
-            if (const auto d = parse_any_day(updated)) {
+            if (const auto d = updated == purchase ? bought : updated_dates_.day(updated)) {
                 if (plausible(*d)) o.last_updated = *d;
                 else cx_.warn(row.line, updated_name_, implausible_date(updated) + "; the purchase date is used");
             }
@@ -221,6 +239,7 @@ private:
     int id_, purchase_, updated_, status_, channel_, sales_, quantity_, buyer_cancel_;
     std::string id_name_, purchase_name_, quantity_name_, updated_name_;
     OrderIndex index_;
+    DateCache purchase_dates_, updated_dates_;
     uint32_t last_ = 0;
     uint8_t last_marketplace_ = 0;
     uint64_t conflicts_ = 0;

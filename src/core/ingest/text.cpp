@@ -6,7 +6,7 @@
 
 namespace sh::ingest {
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_padded(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
     // A no-break space (U+00A0) pads some localized exports.

@@ -10,7 +10,15 @@
 
 namespace sh::ingest {
 
-std::string_view trim(std::string_view s);
+std::string_view trim_padded(std::string_view s);
+// Spaces, tabs, CR and no-break spaces off both ends. Most fields have none: that is checked
+// inline (the readers trim every field they read; issue 9).
+inline std::string_view trim(std::string_view s) {
+    if (s.empty()) return s;
+    const char f = s.front(), b = s.back();
+    if (f != ' ' && f != '\t' && f != '\r' && f != '\xC2' && b != ' ' && b != '\t' && b != '\r' && b != '\xA0') return s;
+    return trim_padded(s);
+}
 std::string lower_ascii(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 
