@@ -33,8 +33,9 @@ std::vector<uint8_t> share_payload(App& app) { return encode_snapshot(shown_resu
 
 std::string snapshot_banner_text(const App& app) {
     if (!app.snapshot) return {};
-    const std::string day = app.snapshot->as_of.has() ? format_day(app.snapshot->as_of.day()) : "an unknown date";
-    return "Shared snapshot as of " + day + " \u2014 aggregates only, no order-level data";
+    const std::string day = app.snapshot->as_of.has() ? format_day(app.snapshot->as_of.day())
+                                                       : std::string(tr("snapshot.unknown_day"));
+    return trf("snapshot.banner_as_of", {day});
 }
 
 }  // namespace sh::app
