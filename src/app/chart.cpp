@@ -152,7 +152,7 @@ void draw_trend_chart(App& app, const Metric& m, float height) {
         const float t = n == 1 ? 0.0f : std::clamp((mx - a.x) / (b.x - a.x), 0.0f, 1.0f);
         const auto i = static_cast<size_t>(std::lround(t * float(n - 1)));
         const DailyPoint& p = series[i];
-        dl->AddLine(ImVec2(x_of(i), a.y), ImVec2(x_of(i), b.y), (line & 0x00FFFFFF) | 0x80000000, 1.0f);
+        dl->AddLine(ImVec2(x_of(i), a.y), ImVec2(x_of(i), b.y), (line & 0x00FFFFFF) | 0x80000000, 1.0f * s);
         ImGui::SetTooltip("%s\n%s\n%s", format_day(p.day).c_str(), value_text(m, point_rate(p)).c_str(),
                           trf("card.counts", {count_text(p.numerator), count_text(p.denominator)}).c_str());
     }

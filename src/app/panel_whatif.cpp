@@ -94,7 +94,11 @@ void whatif_row(App& app, const Metric& m, const RateRule& rule, const Layout& l
 
 void draw_whatif_panel(App& app, const Layout& layout) {
     const Result& r = shown_result(app);
+    // The intro wraps short of the right edge, so the (?) after it always fits.
+    const float marker_w = ImGui::CalcTextSize("(?)").x + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + ImGui::GetContentRegionAvail().x - marker_w);
     ImGui::TextWrapped("%s", tr("whatif.intro"));
+    ImGui::PopTextWrapPos();
     help_marker(tr("whatif.keys_help"));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     const int columns = layout.narrow ? 1 : 3;

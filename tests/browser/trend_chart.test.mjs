@@ -94,6 +94,33 @@ test('the rate line\'s colour is on screen in both themes, desktop and narrow', 
   await app.page.evaluate(() => sellerHealth.setTheme('dark'));
 });
 
+test('at devicePixelRatio 2 the chart is drawn in device pixels, with the hover tooltip over it', async () => {
+  const cdp = await app.page.context().newCDPSession(app.page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', {width: 1280, height: 720, deviceScaleFactor: 2, mobile: false});
+  try {
+    await app.page.evaluate(() => { sellerHealth.selectMetric('odr', 'all'); sellerHealth.showPanel('drilldown'); });
+    await frames(app.page, 6);
+    assert.equal(await app.page.evaluate(() => window.devicePixelRatio), 2);
+    // Chromium's own capture keeps the device pixels (Playwright's would scale to CSS pixels).
+    await frames(app.page, 4);
+    const png = Buffer.from((await cdp.send('Page.captureScreenshot', {format: 'png'})).data, 'base64');
+    saveArtifact('chart-drilldown-desktop-dark-dpr2.png', png);
+    assert.equal(await app.page.evaluate(() => sellerHealth.trendGpuDraws()), 1);
+    // Twice the pixels across and a line twice as wide: well over the 1x count.
+    const line = await pixelsOfColor(app.page, png, LINE.dark);
+    assert.ok(line > 1200, `${line} pixels of the line colour at 2x`);
+    // Hover the middle of the plot: ImGui's tooltip and hover line come after the shader's layers.
+    await app.page.mouse.move(640, 440);
+    await frames(app.page, 30);
+    saveArtifact('chart-drilldown-desktop-dark-dpr2-hover.png',
+                 Buffer.from((await cdp.send('Page.captureScreenshot', {format: 'png'})).data, 'base64'));
+    assert.equal(await app.page.evaluate(() => sellerHealth.trendGpuDraws()), 1);
+  } finally {
+    await cdp.send('Emulation.clearDeviceMetricsOverride');
+    await app.page.mouse.move(0, 0);
+  }
+});
+
 test('every metric\'s chart draws through the shader; what-if screenshots', async () => {
   // selectMetric(id, scope) opens the first metric with that id and scope, as listed.
   const metrics = await app.page.evaluate(() => {
