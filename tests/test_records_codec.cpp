@@ -480,3 +480,19 @@ TEST_CASE("session: note_progress is what the progress bar shows while a worker 
     session.add_loaded_file(buffer.data(), buffer.size(), "a.txt", 0);
     CHECK(session.bytes_in_progress() == 0);
 }
+
+TEST_CASE("session: a held result is evaluated once, when released") {
+    const std::string orders =
+        "amazon-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\tsales-channel\n"
+        "113-0000000-0000001\t2026-11-01T10:00:00-07:00\t2026-11-02T10:00:00-07:00\tShipped\tMerchant\tAmazon.com\n";
+    Session session;
+    CHECK(session.result().inputs.empty());
+    session.hold_result(true);
+    session.begin_file("orders.txt");
+    session.feed(reinterpret_cast<const uint8_t*>(orders.data()), orders.size());
+    session.finish_file();
+    CHECK(session.result().inputs.empty());  // the last result, not re-evaluated mid-batch
+    session.hold_result(false);
+    REQUIRE(session.result().inputs.size() == 1);
+    CHECK(session.result().inputs[0].name == "orders.txt");
+}

@@ -203,10 +203,13 @@
     for (const {blob, name} of named) withCString(name, (ptr) => mod._sh_queue_file(ptr, blob.size));
     const done = queue.then(async () => {
       const inputs = [];
+      // The result is evaluated once for the batch, not after each file (by the next frame).
+      mod._sh_hold_result(1);
       try {
         for (const {blob, name} of named) inputs.push(await readFile(blob, name));
       } finally {
         progress = null;
+        mod._sh_hold_result(0);
       }
       restartLargeWorker();
       if (privacy) privacy.filesLoaded(named);   // kept on the device only if the seller asked

@@ -130,7 +130,7 @@ void Session::set_options(const Options& options) {
 }
 
 const Result& Session::result() {
-    if (stale_) {
+    if (stale_ && !hold_result_) {
         result_ = evaluate(files_, ids_, options_);
         stale_ = false;
     }

@@ -50,6 +50,10 @@ public:
 
     // The result for the current files and options; recomputed only when something changed.
     const Result& result();
+    // While a batch of files streams in, result() keeps giving the last result instead of
+    // evaluating after every file (the page's frames ask for it continually); released, the
+    // next result() evaluates once for the whole batch.
+    void hold_result(bool hold) { hold_result_ = hold; }
 
     // Memory guard (the page's heap cannot always grow, and without exceptions a failed
     // allocation would abort the app): after every kMemoryCheckBytes fed, the session asks
@@ -79,6 +83,7 @@ private:
     Options options_;
     Result result_;
     bool stale_ = true;
+    bool hold_result_ = false;
 };
 
 }  // namespace sh

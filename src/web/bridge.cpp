@@ -96,6 +96,13 @@ EMSCRIPTEN_KEEPALIVE const char* sh_add_file_out_of_memory(const char* name, dou
     return file_done(session().add_file_out_of_memory(name, bytes_read > 0 ? static_cast<uint64_t>(bytes_read) : 0));
 }
 
+// 1 while a batch of files streams in: frames show the last result instead of evaluating after
+// every file; 0 at the batch's end (the next result evaluates once).
+EMSCRIPTEN_KEEPALIVE void sh_hold_result(int hold) {
+    session().hold_result(hold != 0);
+    if (!hold) changed();
+}
+
 // The worker could not read the file (the browser's read failed): off the queue, no file added.
 EMSCRIPTEN_KEEPALIVE void sh_cancel_remote_file() {
     auto& pending = sh::web::the_app().pending;
