@@ -1,7 +1,8 @@
 // Issue 9: a large All Orders file picked through the real file input is read by the ingest
 // worker while the page keeps drawing: the progress moves, frames keep coming, the page's main
 // thread is never held long (a requestAnimationFrame gap monitor), and the figures equal the
-// CLI's on the same file. An idle page draws no frames at all.
+// CLI's on the same file. An idle page draws no frames at all. Without Worker the page reads
+// files itself, with the same results.
 // SH_STREAM_MB sets the file's size (default 300 MB; generated into a temp dir, removed after).
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
@@ -152,4 +153,32 @@ test(`a ${MB} MB All Orders file streams through the file input while the page k
   const cli = spawnSync(CLI, ['--format', 'json', file], {encoding: 'utf8', maxBuffer: 256 << 20});
   assert.ok(cli.stdout, `the CLI printed nothing: ${cli.stderr}`);
   assert.deepEqual(comparable(result), comparable(JSON.parse(cli.stdout)));
+});
+
+test('without Worker the page reads files on its own thread, with the same results', async () => {
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => { window.Worker = undefined; });
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.sellerHealth !== undefined, null, {timeout: 30000});
+  const text = 'amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\n' +
+    Array.from({length: 200000}, (_, i) => `113-1234567-${String(i).padStart(7, '0')}\t2026-09-14T08:21:07+00:00\t${i % 7 ? 'Shipped' : 'Cancelled'}\tMerchant\n`).join('');
+  const read = (p) => p.evaluate(async (t) => {
+    const seen = new Set();
+    let on = true;
+    const tick = () => { const x = sellerHealth.progress(); if (x) seen.add(x.worker); if (on) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    const inputs = await sellerHealth.load([new File([t], 'orders.txt'), {name: 'notes.txt', text: 'not a report\n'}]);
+    on = false;
+    const r = sellerHealth.result();
+    sellerHealth.clear();
+    return {inputs, seen: [...seen], metrics: r.metrics};
+  }, text);
+  const fallback = await read(page);
+  const worker = await read(app.page);
+  await page.close();
+  assert.deepEqual(fallback.seen, [false]);
+  assert.deepEqual(worker.seen, [true]);
+  assert.deepEqual(fallback.inputs, worker.inputs);   // per-file summaries and errors alike
+  assert.ok(fallback.inputs[1].error, 'the file that is not a report has its error');
+  assert.deepEqual(fallback.metrics, worker.metrics);
 });
