@@ -163,6 +163,7 @@ test('without Worker the page reads files on its own thread, with the same resul
   const text = 'amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\n' +
     Array.from({length: 200000}, (_, i) => `113-1234567-${String(i).padStart(7, '0')}\t2026-09-14T08:21:07+00:00\t${i % 7 ? 'Shipped' : 'Cancelled'}\tMerchant\n`).join('');
   const read = (p) => p.evaluate(async (t) => {
+    sellerHealth.clear();   // the app page still holds the large file of the test before
     const seen = new Set();
     let on = true;
     const tick = () => { const x = sellerHealth.progress(); if (x) seen.add(x.worker); if (on) requestAnimationFrame(tick); };
@@ -170,7 +171,6 @@ test('without Worker the page reads files on its own thread, with the same resul
     const inputs = await sellerHealth.load([new File([t], 'orders.txt'), {name: 'notes.txt', text: 'not a report\n'}]);
     on = false;
     const r = sellerHealth.result();
-    sellerHealth.clear();
     return {inputs, seen: [...seen], metrics: r.metrics};
   }, text);
   const fallback = await read(page);
