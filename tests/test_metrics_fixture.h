@@ -65,6 +65,10 @@ struct Fixture {
         result = evaluate(files, ids, options);
         return result;
     }
+    const Result& run_with(const Options& options) {
+        result = evaluate(files, ids, options);
+        return result;
+    }
 };
 
 inline const Metric* find_metric(const Result& r, const std::string& id, const std::string& scope = "",

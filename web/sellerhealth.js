@@ -257,6 +257,16 @@
       setAsOf: (day) => { if (!callWithString(mod._sh_set_as_of, day)) throw new RangeError('setAsOf takes YYYY-MM-DD'); },
       setPolicy: (policy) => { callWithString(mod._sh_set_policy, policy); },
       setDateOrder: (order) => { if (!callWithString(mod._sh_set_date_order, order)) throw new RangeError('setDateOrder takes "dmy" or "mdy"'); },
+      // Figures typed in from Seller Central: a rating 0-1000 (null clears), and the count of
+      // every feedback rating per window, {'30d': n, '90d': n, '365d': n, lifetime: n} (null clears).
+      setAccountHealthRating: (rating) => {
+        if (!callWithString(mod._sh_set_account_health_rating, rating == null ? '' : String(rating)))
+          throw new RangeError(mod.UTF8ToString(mod._sh_typed_error()));
+      },
+      setFeedbackTotals: (totals) => {
+        const text = totals == null ? '' : Object.entries(totals).map(([k, v]) => `${k}=${v}`).join(',');
+        if (!callWithString(mod._sh_set_feedback_totals, text)) throw new RangeError(mod.UTF8ToString(mod._sh_typed_error()));
+      },
       removeFile: (index) => { mod._sh_remove_file(index); refreshSummary(); },
       clear: () => { mod._sh_clear(); refreshSummary(); },
       // Dashboard (issue 6): UI language, theme, panels; cjkFontLoaded() for tests.

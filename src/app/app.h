@@ -47,6 +47,13 @@ struct CjkFont {
     std::u32string wanted;             // code points the UI needs (translations + content)
 };
 
+// The "Figures from Seller Central" fields (typed_figures.cpp), as typed.
+struct TypedFiguresState {
+    char rating[8] = "";
+    char totals[4][16] = {};  // 30d, 90d, 365d, lifetime
+    std::string error;        // why the last typed figures were not taken
+};
+
 struct App {
     Session session;
     // A read-only shared snapshot (issue 7): when set, every panel shows it instead of the
@@ -81,6 +88,7 @@ struct App {
     char entry_filter[64] = "";
     char as_of_text[16] = "";
     std::vector<WhatIfSliders> whatif;
+    TypedFiguresState typed;
 };
 
 // The result every panel shows: the shared snapshot when there is one, else the session's.

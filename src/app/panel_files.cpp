@@ -181,6 +181,7 @@ void draw_templates(App& app, const Layout& layout) {
 void draw_files_panel(App& app, const Layout& layout) {
     if (read_only(app)) ImGui::TextWrapped("%s", tr("snapshot.no_files"));
     files_table(app, layout);
+    draw_typed_figures(app, layout);
     draw_templates(app, layout);
 }
 

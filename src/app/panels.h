@@ -21,6 +21,10 @@ void draw_controls(App& app, const Layout& layout);
 void draw_files_panel(App& app, const Layout& layout);
 void draw_progress(App& app, const Layout& layout);  // files streaming in
 void draw_templates(App& app, const Layout& layout);
+// Account Health Rating and feedback totals typed in (typed_figures.cpp); sync_ refills the
+// fields from the session's options after a script changed them.
+void draw_typed_figures(App& app, const Layout& layout);
+void sync_typed_figures(App& app);
 void draw_overview_panel(App& app, const Layout& layout);
 void draw_drilldown_panel(App& app, const Layout& layout);
 void draw_feedback_panel(App& app, const Layout& layout);

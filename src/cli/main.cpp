@@ -26,11 +26,16 @@ constexpr size_t kChunkSize = 16u << 20;  // read files in 16 MiB chunks, like t
 
 const char* kUsage =
     "usage: seller-health [--as-of YYYY-MM-DD] [--policy amazon|amazon.us|amazon.de|...]\n"
-    "                     [--date-order dmy|mdy] [--format text|json|markdown] FILE...\n"
+    "                     [--date-order dmy|mdy] [--format text|json|markdown]\n"
+    "                     [--account-health-rating 0..1000]\n"
+    "                     [--feedback-totals 30d=N,90d=N,365d=N,lifetime=N] FILE...\n"
     "Reads Amazon Seller Central reports (and Seller Health templates) and prints every\n"
     "account-health metric against its target.\n"
     "Exit status: 0 all good or no data, 1 a warning, 2 a metric failing, 3 usage error or\n"
-    "no readable input.\n";
+    "no readable input.\n"
+    "--account-health-rating and --feedback-totals take figures read off Seller Central that\n"
+    "no report carries: the rating, and the count of every feedback rating per window (the\n"
+    "Feedback Manager export holds only 1-3 star feedback, so the positive share needs them).\n";
 
 struct Args {
     sh::Options options;
@@ -70,6 +75,10 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
             if (order == "dmy") args.options.date_order = sh::DateOrder::dmy;
             else if (order == "mdy") args.options.date_order = sh::DateOrder::mdy;
             else return error = "--date-order takes dmy or mdy, not '" + order + "'", false;
+        } else if (const char* r = value("--account-health-rating")) {
+            if (!sh::parse_account_health_rating(r, args.options.account_health_rating, error)) return false;
+        } else if (const char* t = value("--feedback-totals")) {
+            if (!sh::parse_feedback_totals(t, args.options.feedback_totals, error)) return false;
         } else if (const char* f = value("--format")) {
             args.format = f;
             if (args.format != "text" && args.format != "json" && args.format != "markdown")

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "app/panels.h"
 #include "app/snapshot.h"
 #include "app/templates.h"
 #include "app/trend_renderer.h"
@@ -35,6 +36,12 @@ const char* file_done(const sh::InputInfo& info) {
     json = sh::to_json(info).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     changed();
     return json.c_str();
+}
+
+// Why the last typed figure was refused.
+std::string& typed_error() {
+    static std::string error;
+    return error;
 }
 
 // The last share-link payload handed to the page (issue 7).
@@ -183,6 +190,28 @@ EMSCRIPTEN_KEEPALIVE int sh_set_date_order(const char* order) {
     changed();
     return 1;
 }
+
+// Figures typed in from Seller Central (options.h): the text forms the CLI takes. Return 1 on
+// success, 0 when the text is not accepted (sh_typed_error() says why); "" clears.
+EMSCRIPTEN_KEEPALIVE int sh_set_account_health_rating(const char* text) {
+    sh::Options options = session().options();
+    if (!sh::parse_account_health_rating(text, options.account_health_rating, typed_error())) return 0;
+    session().set_options(options);
+    sh::app::sync_typed_figures(sh::web::the_app());
+    changed();
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE int sh_set_feedback_totals(const char* text) {
+    sh::Options options = session().options();
+    if (!sh::parse_feedback_totals(text, options.feedback_totals, typed_error())) return 0;
+    session().set_options(options);
+    sh::app::sync_typed_figures(sh::web::the_app());
+    changed();
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sh_typed_error() { return typed_error().c_str(); }
 
 EMSCRIPTEN_KEEPALIVE void sh_remove_file(int index) {
     if (index >= 0) session().remove_file(static_cast<size_t>(index));

@@ -8,6 +8,7 @@
 #include "core/engine/facts.h"
 #include "core/engine/policy.h"
 #include "core/engine/window_counter.h"
+#include "core/options.h"
 #include "core/order_id.h"
 #include "core/result.h"
 
@@ -21,6 +22,7 @@ struct EvalContext {
     Day first;                       // first day of the loaded range (series start)
     std::vector<Metric>& metrics;    // computed metrics, appended in policy order
     std::vector<std::string>& warnings;
+    const Options& options;          // figures the seller typed in (feedback totals, ...)
     // Per shipment in facts.shipments: left out (afn or cancelled order), computed once.
     std::vector<uint8_t> shipment_out;
 

@@ -98,12 +98,16 @@ Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, co
     Facts facts = gather_facts(files, options, *policy, result.warnings);
     result.as_of = options.as_of.has() ? options.as_of : facts.plausible_latest;
     if (!options.as_of.has() && facts.detached_events) result.warnings.push_back(detached_warning(facts, ids));
-    if (!result.as_of.has()) return result;  // nothing dated was loaded
+    if (!result.as_of.has()) {  // nothing dated was loaded
+        if (options.account_health_rating)
+            result.metrics.push_back(typed_account_health_rating(*options.account_health_rating, *policy));
+        return result;
+    }
     const Day as_of = result.as_of.day();
     Day first = facts.first_event.has() ? std::min(facts.first_event.day(), as_of) : as_of;
     first = std::max(first, as_of - kMaxSeriesDays);
 
-    EvalContext ctx{facts, *policy, ids, as_of, first, result.metrics, result.warnings, {}};
+    EvalContext ctx{facts, *policy, ids, as_of, first, result.metrics, result.warnings, options, {}};
     ctx.shipment_out.resize(facts.shipments.size());
     for (size_t i = 0; i < facts.shipments.size(); ++i)
         ctx.shipment_out[i] = shipment_left_out(ctx, facts.shipments[i].order) ? 1 : 0;
@@ -122,6 +126,7 @@ Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, co
     }
     result.actions = plan_actions(ctx, result.feedback);
     add_reported_metrics(facts, result.metrics);
+    if (options.account_health_rating) result.metrics.push_back(typed_account_health_rating(*options.account_health_rating, *policy));
     // Amazon's account status per marketplace (Account Health JSON): anything but NORMAL matters.
     for (const LoadedFile& f : files)
         for (const AccountStatus& s : f.records.account_statuses)

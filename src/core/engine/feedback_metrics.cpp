@@ -37,6 +37,39 @@ void mark_no_positive_rows(Metric& m) {
                       "in components.");
 }
 
+// The seller typed the window's total count of ratings (Seller Central's feedback page): the
+// positive ones are that total minus the 1-3 star entries the files hold. Only the window's
+// figure is known, not its days, so there is no daily series or recovery date.
+void use_typed_total(const MetricPolicy& mp, Metric& m, uint64_t total, uint64_t low) {
+    const std::string window = mp.window.lifetime() ? "lifetime" : std::to_string(mp.window.length) + " days";
+    if (total < low) {
+        mark_no_positive_rows(m);
+        m.notes.push_back("The feedback total typed in for " + window + " (" + std::to_string(total) +
+                          ") is below the " + std::to_string(low) + " 1-3 star entries in the files: check it.");
+        return;
+    }
+    const auto num = static_cast<int64_t>(total - low), den = static_cast<int64_t>(total);
+    m.numerator = double(num);
+    m.denominator = double(den);
+    m.rate.reset();
+    if (den > 0) m.rate = double(num) / double(den);
+    const Status status = status_of(num, den, mp.rule);
+    m.status = status_name(status);
+    m.headroom.reset();
+    m.needed_to_recover.reset();
+    m.recovers_on = MaybeDay();
+    m.series.clear();
+    if (status == Status::good || status == Status::warning) m.headroom = headroom(num, den, mp.rule);
+    if (status == Status::failing)
+        m.notes.push_back("passes again after " + std::to_string(needed_to_recover(num, den, mp.rule)) +
+                          " more good entries and no bad one");
+    for (auto& [name, count] : m.components)
+        if (name == "positive") count = double(num);
+    m.notes.push_back("denominator typed in: Seller Central's count of ratings for " + window +
+                      "; numerator: that count minus the 1-3 star entries in the files (entries the "
+                      "export did not cover would make this share too high)");
+}
+
 void evaluate_feedback(const EvalContext& ctx, const MetricPolicy& mp, bool average) {
     if (!ctx.facts.feedback_loaded) return;
     WindowCounter wc = ctx.counter(mp);
@@ -63,7 +96,12 @@ void evaluate_feedback(const EvalContext& ctx, const MetricPolicy& mp, bool aver
                         }};
     Metric m = finish_metric(ctx, mp, mp.scopes.empty() ? "all" : mp.scopes.front(), wc, items, text);
     m.components = {{"positive", double(positive)}, {"neutral", double(neutral)}, {"negative", double(negative)}};
-    if (only_low_ratings(ctx)) mark_no_positive_rows(m);
+    if (only_low_ratings(ctx)) {
+        const auto total = average ? std::nullopt : ctx.options.feedback_totals.for_window(mp.window.length);
+        m.notes.clear();  // finish_metric's notes judged the 1-3 star rows alone
+        if (total) use_typed_total(mp, m, *total, neutral + negative);
+        else mark_no_positive_rows(m);
+    }
     if (average && m.rate) m.notes.push_back("numerator is the sum of star ratings, denominator the number of entries");
     m.rule_of_thumb = mp.rule_of_thumb;
     ctx.metrics.push_back(std::move(m));

@@ -119,6 +119,9 @@ std::optional<Policy> load_policy(std::string_view name, std::string& error) {
         read(r, "count_pending_as_late", p.count_pending_returns_as_late);
         const Json& msg = j.contains("messages") ? j["messages"] : none;
         read(msg, "response_hours", p.message_response_hours);
+        const Json& ahr = j.contains("account_health_rating") ? j["account_health_rating"] : none;
+        read(ahr, "healthy_from", p.ahr_healthy_from);
+        read(ahr, "at_risk_from", p.ahr_at_risk_from);
         const Json& f = j.contains("feedback") ? j["feedback"] : none;
         read(f, "positive_ratings", p.positive_ratings);
         const Json& a = j.contains("actions") ? j["actions"] : none;

@@ -49,6 +49,10 @@ struct Policy {
     bool count_pending_returns_as_late = false;
     // messages
     int message_response_hours = 24;
+    // Account Health Rating typed in: good from healthy_from, warning (at risk) from
+    // at_risk_from, failing below.
+    int ahr_healthy_from = 200;
+    int ahr_at_risk_from = 100;
     // feedback
     std::vector<int> positive_ratings{4, 5};
     // actions

@@ -77,4 +77,21 @@ void add_reported_metrics(const Facts& facts, std::vector<Metric>& metrics) {
     }
 }
 
+Metric typed_account_health_rating(int rating, const Policy& policy) {
+    Metric m;
+    m.id = "account_health_rating";
+    m.scope = "all";
+    m.source = "amazon_report";
+    m.numerator = rating;
+    m.denominator = 1;
+    m.rate = rating;
+    m.target = policy.ahr_healthy_from;
+    m.condition = "gte";
+    m.status = rating >= policy.ahr_healthy_from ? "good" : rating >= policy.ahr_at_risk_from ? "warning" : "failing";
+    m.notes.push_back("typed in from Seller Central: " + std::to_string(policy.ahr_healthy_from) + " or more is healthy, " +
+                      std::to_string(policy.ahr_at_risk_from) + "-" + std::to_string(policy.ahr_healthy_from - 1) +
+                      " at risk, below " + std::to_string(policy.ahr_at_risk_from) + " unhealthy");
+    return m;
+}
+
 }  // namespace sh
