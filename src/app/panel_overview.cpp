@@ -74,9 +74,11 @@ void metric_gauge(App& app, const Metric& m, ImVec2 centre, float radius) {
         const bool lower_is_better = m.condition == "lt" || m.condition == "lte";
         double bad = lower_is_better ? *m.rate : 1.0 - *m.rate;
         double allowed = lower_is_better ? *m.target : 1.0 - *m.target;
-        if (!is_percentage(m) && m.id == "feedback_average_365d") {
-            bad = 5.0 - *m.rate;
-            allowed = 5.0 - *m.target;
+        // Figures on a scale of their own: stars (1-5) and the Account Health Rating (0-1000).
+        const double top = m.id == "feedback_average_365d" ? 5.0 : m.id == "account_health_rating" ? 1000.0 : 0.0;
+        if (top > 0) {
+            bad = top - *m.rate;
+            allowed = top - *m.target;
         }
         if (allowed > 0) {
             value = static_cast<float>(std::max(0.0, bad) / (2 * allowed));

@@ -82,9 +82,7 @@ Metric typed_account_health_rating(int rating, const Policy& policy) {
     m.id = "account_health_rating";
     m.scope = "all";
     m.source = "amazon_report";
-    m.numerator = rating;
-    m.denominator = 1;
-    m.rate = rating;
+    m.rate = rating;  // no numerator or denominator, as in Amazon's own report
     m.target = policy.ahr_healthy_from;
     m.condition = "gte";
     m.status = rating >= policy.ahr_healthy_from ? "good" : rating >= policy.ahr_at_risk_from ? "warning" : "failing";

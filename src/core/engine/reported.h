@@ -15,7 +15,8 @@ void add_reported_metrics(const Facts& facts, std::vector<Metric>& metrics);
 
 // The Account Health Rating the seller typed in from Seller Central (0-1000; metrics.md:
 // 200 or more healthy, 100-199 at risk, below 100 unhealthy, thresholds from the policy):
-// `rate` holds the rating itself, as `feedback_average_365d`'s holds stars.
+// `rate` holds the rating itself, as `feedback_average_365d`'s holds stars; numerator and
+// denominator stay 0, as in Amazon's status-only figure from the JSON report.
 Metric typed_account_health_rating(int rating, const Policy& policy);
 
 }  // namespace sh
