@@ -6,6 +6,7 @@
 
 #include "core/engine/evaluate.h"
 #include "core/ingest/reader.h"
+#include "core/messages.h"
 
 using namespace sh;
 
@@ -45,6 +46,12 @@ TEST_CASE("as_of: one order typo'd into 2099 does not move the default as_of") {
     CHECK(warns_about(r, "2 dated facts from 2099-10-05 lie more than a year after all the others"));
     CHECK(warns_about(r, "111-0000000-0000003 (2099-10-05)"));
     CHECK(warns_about(r, "as_of is 2026-10-03"));
+    // The dashboard translates it by its code.
+    REQUIRE(r.warnings.size() == 1);
+    const CodedText coded = recognise(r.warnings[0]);
+    CHECK(coded.code == "detached_events");
+    REQUIRE(coded.param("as_of"));
+    CHECK(*coded.param("as_of") == "2026-10-03");
 }
 
 TEST_CASE("as_of: a typo in last-updated-date alone is left out the same way") {

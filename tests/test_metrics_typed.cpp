@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/messages.h"
 #include "test_metrics_fixture.h"
 
 using namespace sh;
@@ -100,7 +101,7 @@ TEST_CASE("metrics: typed feedback totals give the positive share of the Feedbac
     CHECK(life->status == "no_data");
     CHECK_FALSE(life->rate);
     REQUIRE_FALSE(life->notes.empty());
-    CHECK(life->notes.back().find("(2) is below the 3 1-3 star entries") != std::string::npos);
+    CHECK(life->notes.back() == "The feedback total typed in for the lifetime (2) is below the 3 1-3 star entries in the files: check it.");
 
     // The average still needs every rating.
     const Metric* avg = find_metric(res, "feedback_average_365d");
@@ -143,4 +144,34 @@ TEST_CASE("metrics: the Account Health Rating typed in is judged 200 / 100") {
     CHECK(status_for(100) == "warning");
     CHECK(status_for(99) == "failing");
     CHECK(status_for(0) == "failing");
+}
+
+TEST_CASE("metrics: the notes of typed figures carry codes the dashboard translates") {
+    Fixture f;
+    Records& r = f.file("amazon.feedback");
+    r.feedback.push_back(feedback_entry(f.id(1), D(2026, 11, 1), 1));
+    Options options;
+    options.as_of = D(2026, 11, 20);
+    options.feedback_totals.d30 = 40;
+    options.feedback_totals.lifetime = 0;  // below the 1 entry loaded
+    options.account_health_rating = 250;
+    const Result& res = f.run_with(options);
+    const Metric* d30 = find_metric(res, "feedback_positive_rate_30d");
+    const Metric* life = find_metric(res, "feedback_positive_rate_lifetime");
+    const Metric* ahr = find_metric(res, "account_health_rating", "all", "amazon_report");
+    REQUIRE((d30 && life && ahr));
+    REQUIRE((!d30->notes.empty() && !life->notes.empty() && !ahr->notes.empty()));
+
+    const CodedText typed = recognise(d30->notes.back());
+    CHECK(typed.code == "feedback_total_typed");
+    REQUIRE(typed.param("days"));
+    CHECK(*typed.param("days") == "30");
+    CHECK(d30->notes.back().rfind("denominator typed in: Seller Central's count of ratings for the last 30 days;", 0) == 0);
+
+    const CodedText below = recognise(life->notes.back());
+    CHECK(below.code == "feedback_total_below_entries");
+    CHECK(life->notes.back() == "The feedback total typed in for the lifetime (0) is below the 1 1-3 star entries in the files: check it.");
+
+    CHECK(recognise(ahr->notes.back()).code == "account_health_rating_typed");
+    CHECK(ahr->notes.back() == "typed in from Seller Central: 200 or more is healthy, 100-199 at risk, below 100 unhealthy");
 }

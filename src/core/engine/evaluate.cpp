@@ -12,6 +12,7 @@
 #include "core/engine/reported.h"
 #include "core/engine/shipping.h"
 #include "core/feedback/analyse.h"
+#include "core/messages.h"
 #include "core/version.h"
 
 namespace sh {
@@ -50,10 +51,10 @@ std::string detached_warning(const Facts& facts, const OrderIdPool& ids) {
         orders += (orders.empty() ? "" : ", ") + ids.text(o.key) + " (" + format_day(std::max(o.day, o.last_updated)) + ")";
     }
     const std::string from = format_day(facts.detached_from.day()), to = format_day(facts.detached_to.day());
-    return std::to_string(facts.detached_events) + " dated fact" + (facts.detached_events == 1 ? "" : "s") + " from " +
-           from + (from == to ? "" : " to " + to) + " lie more than a year after all the others and look like " +
-           "typos, so as_of is " + format_day(as_of) + ", the latest day of the rest" +
-           (orders.empty() ? "" : " (orders: " + orders + ")") + "; set as_of to a later day to include them.";
+    const bool one = facts.detached_events == 1;
+    return english(one ? "detached_event_one" : "detached_events",
+                   {{"count", std::to_string(facts.detached_events)}, {"from", from}, {"to", from == to ? "" : to},
+                    {"as_of", format_day(as_of)}, {"orders", orders}});
 }
 
 // The longest span the daily series covers (the lifetime metric still counts everything).

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/engine/context.h"
+#include "core/messages.h"
 
 namespace sh {
 
@@ -41,11 +42,11 @@ void mark_no_positive_rows(Metric& m) {
 // positive ones are that total minus the 1-3 star entries the files hold. Only the window's
 // figure is known, not its days, so there is no daily series or recovery date.
 void use_typed_total(const MetricPolicy& mp, Metric& m, uint64_t total, uint64_t low) {
-    const std::string window = mp.window.lifetime() ? "lifetime" : std::to_string(mp.window.length) + " days";
+    const std::string days = mp.window.lifetime() ? "" : std::to_string(mp.window.length);
     if (total < low) {
         mark_no_positive_rows(m);
-        m.notes.push_back("The feedback total typed in for " + window + " (" + std::to_string(total) +
-                          ") is below the " + std::to_string(low) + " 1-3 star entries in the files: check it.");
+        m.notes.push_back(english("feedback_total_below_entries",
+                                  {{"days", days}, {"total", std::to_string(total)}, {"count", std::to_string(low)}}));
         return;
     }
     const auto num = static_cast<int64_t>(total - low), den = static_cast<int64_t>(total);
@@ -65,9 +66,7 @@ void use_typed_total(const MetricPolicy& mp, Metric& m, uint64_t total, uint64_t
                           " more good entries and no bad one");
     for (auto& [name, count] : m.components)
         if (name == "positive") count = double(num);
-    m.notes.push_back("denominator typed in: Seller Central's count of ratings for " + window +
-                      "; numerator: that count minus the 1-3 star entries in the files (entries the "
-                      "export did not cover would make this share too high)");
+    m.notes.push_back(english("feedback_total_typed", {{"days", days}}));
 }
 
 void evaluate_feedback(const EvalContext& ctx, const MetricPolicy& mp, bool average) {

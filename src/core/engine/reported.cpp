@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/engine/rate_math.h"
+#include "core/messages.h"
 
 namespace sh {
 
@@ -86,9 +87,9 @@ Metric typed_account_health_rating(int rating, const Policy& policy) {
     m.target = policy.ahr_healthy_from;
     m.condition = "gte";
     m.status = rating >= policy.ahr_healthy_from ? "good" : rating >= policy.ahr_at_risk_from ? "warning" : "failing";
-    m.notes.push_back("typed in from Seller Central: " + std::to_string(policy.ahr_healthy_from) + " or more is healthy, " +
-                      std::to_string(policy.ahr_at_risk_from) + "-" + std::to_string(policy.ahr_healthy_from - 1) +
-                      " at risk, below " + std::to_string(policy.ahr_at_risk_from) + " unhealthy");
+    m.notes.push_back(english("account_health_rating_typed", {{"healthy_from", std::to_string(policy.ahr_healthy_from)},
+                                                              {"at_risk_from", std::to_string(policy.ahr_at_risk_from)},
+                                                              {"at_risk_to", std::to_string(policy.ahr_healthy_from - 1)}}));
     return m;
 }
 
