@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -207,4 +208,35 @@ TEST_CASE("bad: when the page cannot allocate its read buffer, that file says so
     CHECK(info.error.find(sh::Session::kMemoryError) != std::string::npos);
     REQUIRE(session.files().size() == 2);
     CHECK(metrics_of(session) == good_metrics);
+}
+
+namespace {
+size_t g_largest_probe = 0;
+bool refuse_and_note(size_t bytes) {
+    g_largest_probe = std::max(g_largest_probe, bytes);
+    return false;
+}
+}  // namespace
+
+TEST_CASE("bad: a huge size hint asks the session's memory probe before reserving, and still loads") {
+    // 20,000 orders with 100 GB announced: after 16,384 orders the reader would reserve for the
+    // whole file (capped at 2^24 orders, well over 64 MB) and must ask the session's probe first,
+    // which refuses here; the file then loads with normal growth.
+    std::string text = "amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\n";
+    char row[96];
+    for (int n = 0; n < 20000; ++n) {
+        std::snprintf(row, sizeof row, "111-0000000-%07d\t2026-10-01T08:00:00+00:00\tShipped\tMerchant\n", n);
+        text += row;
+    }
+    sh::Session session;
+    session.set_options(options_as_of_2026_11_20());
+    session.set_memory_probe(refuse_and_note);
+    g_largest_probe = 0;
+    session.begin_file("orders.txt", uint64_t(100) << 30);
+    session.feed(reinterpret_cast<const uint8_t*>(text.data()), text.size());
+    const sh::InputInfo& info = session.finish_file();
+    CHECK(g_largest_probe > (size_t(64) << 20));  // the reservation was asked of the session's probe
+    CHECK_MESSAGE(info.ok(), info.error);
+    CHECK(info.rows == 20000);
+    CHECK(session.files()[0].records.orders.size() == 20000);
 }

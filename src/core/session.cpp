@@ -31,6 +31,8 @@ void Session::begin_file(std::string name, uint64_t size_hint) {
     next_memory_check_ = kMemoryCheckBytes;
     out_of_memory_ = false;
     reader_ = std::make_unique<FileReader>(std::move(name), ids_);
+    // The reader asks the session's probe before reserving for the hint (null: its default).
+    reader_->set_memory_probe(memory_probe_);
     if (size_hint) reader_->set_size_hint(size_hint);
 }
 
