@@ -39,11 +39,11 @@ Family family_function(const std::string& family) {
 // The warning when the latest events were left out of the default as_of (facts.h), naming
 // up to three of the orders dated after it.
 std::string detached_warning(const Facts& facts, const OrderIdPool& ids) {
-    const Day as_of = facts.plausible_latest.day();
+    const Day rest = facts.plausible_latest.day();
     std::string orders;
     int named = 0;
     for (const Order& o : facts.orders.all()) {
-        if (o.day <= as_of && o.last_updated <= as_of) continue;
+        if (o.day <= rest && o.last_updated <= rest) continue;
         if (named++ == 3) {
             orders += ", ...";
             break;
@@ -54,7 +54,7 @@ std::string detached_warning(const Facts& facts, const OrderIdPool& ids) {
     const bool one = facts.detached_events == 1;
     return english(one ? "detached_event_one" : "detached_events",
                    {{"count", std::to_string(facts.detached_events)}, {"from", from}, {"to", from == to ? "" : to},
-                    {"as_of", format_day(as_of)}, {"orders", orders}});
+                    {"as_of", format_day(facts.latest_event.day())}, {"rest", format_day(rest)}, {"orders", orders}});
 }
 
 // The longest span the daily series covers (the lifetime metric still counts everything).
@@ -97,7 +97,7 @@ Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, co
     result.policy = policy->id;
 
     Facts facts = gather_facts(files, options, *policy, result.warnings);
-    result.as_of = options.as_of.has() ? options.as_of : facts.plausible_latest;
+    result.as_of = options.as_of.has() ? options.as_of : facts.latest_event;
     if (!options.as_of.has() && facts.detached_events) result.warnings.push_back(detached_warning(facts, ids));
     if (!result.as_of.has()) {  // nothing dated was loaded
         if (options.account_health_rating)

@@ -265,10 +265,11 @@ void for_each_event(const std::vector<LoadedFile>& files, const Facts& facts, Ev
     }
 }
 
-// The default as_of must not follow a typo into the future (an order "purchased" in 2099
-// would empty every window): the latest group of event days that lies more than
-// kDetachedGapDays after every earlier event and holds at most half of all events is left
-// out of the default as_of, repeatedly (ingest/README.md, "Implausible dates").
+// A typo into the future (an order "purchased" in 2099) makes the default as_of, the latest
+// event day, empty every window: the latest group of event days that lies more than
+// kDetachedGapDays after every earlier event and holds at most half of all events is found,
+// repeatedly, for a warning that says which day to evaluate instead (ingest/README.md,
+// "Implausible dates"). The default as_of itself stays metrics.md's latest event day.
 void find_detached_events(const std::vector<LoadedFile>& files, Facts& facts) {
     facts.plausible_latest = facts.latest_event;
     if (!facts.first_event.has()) return;

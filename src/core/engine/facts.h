@@ -44,9 +44,9 @@ struct Facts {
     std::vector<const ReportedMetric*> reported;
 
     MaybeDay first_event, latest_event;    // the loaded range of event days
-    // The default as_of: latest_event unless the latest events are detached from the rest
-    // (more than kDetachedGapDays after every earlier event, and at most half of all events):
-    // then the latest day before them, and detached_* say what was left out.
+    // Latest events more than a year after all the others, at most half of all events: they
+    // look like typos. The default as_of stays latest_event (metrics.md); a warning names them
+    // and plausible_latest, the latest day of the rest, to set as_of to.
     static constexpr int kDetachedGapDays = 366;
     MaybeDay plausible_latest;
     uint64_t detached_events = 0;
