@@ -7,56 +7,12 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 
-namespace sh::app {
-std::string_view shader_source(std::string_view path);  // generated: embedded shaders/
-}  // namespace sh::app
+#include "app/gl_program.h"
 
 namespace sh::web {
 
 namespace {
-
-// Status queries run here, once at start-up, never per frame.
-GLuint compile(GLenum type, std::string_view source) {
-    if (source.empty()) return 0;
-    const GLuint shader = glCreateShader(type);
-    const char* text = source.data();
-    const auto length = static_cast<GLint>(source.size());
-    glShaderSource(shader, 1, &text, &length);
-    glCompileShader(shader);
-    GLint ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        glDeleteShader(shader);
-        return 0;
-    }
-    return shader;
-}
-
-GLuint build_program() {
-    const GLuint vs = compile(GL_VERTEX_SHADER, app::shader_source("imgui_ui.vert"));
-    const GLuint fs = compile(GL_FRAGMENT_SHADER, app::shader_source("imgui_ui.frag"));
-    GLuint program = 0;
-    if (vs && fs) {
-        program = glCreateProgram();
-        glAttachShader(program, vs);
-        glAttachShader(program, fs);
-        glBindAttribLocation(program, 0, "a_position");
-        glBindAttribLocation(program, 1, "a_uv");
-        glBindAttribLocation(program, 2, "a_color");
-        glLinkProgram(program);
-        GLint ok = 0;
-        glGetProgramiv(program, GL_LINK_STATUS, &ok);
-        if (!ok) {
-            glDeleteProgram(program);
-            program = 0;
-        }
-    }
-    if (vs) glDeleteShader(vs);
-    if (fs) glDeleteShader(fs);
-    return program;
-}
 
 struct Renderer {
     GLuint program = 0, vao = 0, vbo = 0, ibo = 0, font_texture = 0;
@@ -85,7 +41,7 @@ void set_render_state(const ImDrawData* dd) {
 }  // namespace
 
 bool init_imgui_renderer() {
-    renderer.program = build_program();
+    renderer.program = app::build_program("imgui_ui", {"a_position", "a_uv", "a_color"});
     if (!renderer.program) return false;
     // Locations are looked up once here; nothing is queried per frame.
     renderer.u_display_pos = glGetUniformLocation(renderer.program, "u_display_pos");

@@ -61,3 +61,29 @@ export function saveArtifact(name, data) {
   fs.writeFileSync(file, data);
   return file;
 }
+
+// Waits until the page has drawn `n` more animation frames.
+export async function frames(page, n = 3) {
+  await page.evaluate((k) => new Promise((resolve) => {
+    let left = k;
+    const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }), n);
+}
+
+// A screenshot after a few frames, saved as an artifact to look at; returns the PNG.
+export async function shoot(page, name) {
+  await frames(page, 4);
+  const png = await page.screenshot();
+  saveArtifact(name, png);
+  return png;
+}
+
+// A result as the page and the CLI must agree on it (the tool version may differ between
+// builds; file names are compared without their folder).
+export function comparable(result) {
+  const r = structuredClone(result);
+  delete r.version;
+  for (const i of r.inputs || []) i.name = path.basename(i.name);
+  return r;
+}

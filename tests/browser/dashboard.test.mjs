@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {startServer} from './server.mjs';
-import {launch, openApp, saveArtifact, SITE, ROOT} from './browser.mjs';
+import {launch, openApp, saveArtifact, SITE, ROOT, frames, shoot, comparable} from './browser.mjs';
 
 const PANELS = ['overview', 'today', 'drilldown', 'feedback', 'whatif', 'files'];
 const CLI = [process.env.SH_CLI, path.join(ROOT, 'build/native/seller-health')]
@@ -36,27 +36,6 @@ async function loadFiles(page, names) {
     });
     return sellerHealth.load(blobs);
   }, payload);
-}
-
-async function frames(page, n = 3) {
-  await page.evaluate((k) => new Promise((resolve) => {
-    let left = k;
-    const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
-    requestAnimationFrame(tick);
-  }), n);
-}
-
-async function shoot(page, name) {
-  await frames(page, 4);
-  saveArtifact(name, await page.screenshot());
-}
-
-// What the CLI and the page must agree on (the tool version may differ between builds).
-function comparable(result) {
-  const r = structuredClone(result);
-  delete r.version;
-  for (const i of r.inputs || []) i.name = path.basename(i.name);
-  return r;
 }
 
 before(async () => {

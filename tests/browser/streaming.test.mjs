@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {startServer} from './server.mjs';
-import {launch, openApp, SITE, ROOT} from './browser.mjs';
+import {launch, openApp, SITE, ROOT, comparable} from './browser.mjs';
 
 const MB = Number(process.env.SH_STREAM_MB || 300);
 const CLI = [process.env.SH_CLI, path.join(ROOT, 'build/native/seller-health')]
@@ -52,14 +52,6 @@ function generate(mb) {
   }
   fs.closeSync(fd);
   return {bytes: fs.statSync(file).size, orders: n};
-}
-
-// What the CLI and the page must agree on (the tool version may differ between builds).
-function comparable(result) {
-  const r = structuredClone(result);
-  delete r.version;
-  for (const i of r.inputs || []) i.name = path.basename(i.name);
-  return r;
 }
 
 before(async () => {

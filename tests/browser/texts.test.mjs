@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {startServer} from './server.mjs';
-import {launch, openApp, saveArtifact, SITE, ROOT} from './browser.mjs';
+import {launch, openApp, saveArtifact, SITE, ROOT, frames, shoot} from './browser.mjs';
 
 const CJK = /[\u3400-\u9fff]/;
 let server, browser, app, dir, files;
@@ -21,19 +21,6 @@ function generate() {
   execFileSync('/usr/bin/python3', [path.join(ROOT, 'tests/gen/generate_reports.py'), '--orders', '3000', '--seed', '11',
     '--days', '365', '--feedback-lang', 'en', '--out', dir, '--quiet']);
   files = fs.readdirSync(dir).filter((f) => f !== 'truth.json').sort();
-}
-
-async function frames(page, n = 3) {
-  await page.evaluate((k) => new Promise((resolve) => {
-    let left = k;
-    const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
-    requestAnimationFrame(tick);
-  }), n);
-}
-
-async function shoot(page, name) {
-  await frames(page, 4);
-  saveArtifact(name, await page.screenshot());
 }
 
 async function loadGenerated(page) {

@@ -9,20 +9,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {startServer} from './server.mjs';
-import {launch, openApp, saveArtifact, SITE, ROOT} from './browser.mjs';
+import {launch, openApp, saveArtifact, SITE, ROOT, frames, shoot} from './browser.mjs';
 
 // The rate line's colour per theme (src/app/chart.cpp trend_line_color).
 const LINE = {dark: [66, 150, 250], light: [24, 104, 210]};
 
 let server, browser, app, dir;
-
-async function frames(page, n = 3) {
-  await page.evaluate((k) => new Promise((resolve) => {
-    let left = k;
-    const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
-    requestAnimationFrame(tick);
-  }), n);
-}
 
 // Pixels of a screenshot within `tolerance` (sum of channel differences) of a colour.
 async function pixelsOfColor(page, png, color, tolerance = 12) {
@@ -39,13 +31,6 @@ async function pixelsOfColor(page, png, color, tolerance = 12) {
       if (Math.abs(d[i] - rgb[0]) + Math.abs(d[i + 1] - rgb[1]) + Math.abs(d[i + 2] - rgb[2]) <= tol) n++;
     return n;
   }, {b64: png.toString('base64'), rgb: color, tol: tolerance});
-}
-
-async function shoot(page, name) {
-  await frames(page, 4);
-  const png = await page.screenshot();
-  saveArtifact(name, png);
-  return png;
 }
 
 before(async () => {
