@@ -196,6 +196,27 @@ TEST_CASE("metrics: policies are embedded data; marketplaces inherit and set dat
     CHECK_FALSE(r.warnings.empty());
 }
 
+TEST_CASE("metrics: each marketplace policy names its Amazon marketplace id, and each id one marketplace") {
+    std::string error;
+    const auto generic = load_policy("amazon", error);
+    REQUIRE(generic);
+    CHECK(generic->marketplace_ids.empty());
+    const auto de = load_policy("amazon.de", error);
+    REQUIRE(de);
+    CHECK(de->marketplace_ids == std::vector<std::string>{"A1PA6795UKMFR9"});
+    CHECK(marketplace_name("ATVPDKIKX0DER") == "Amazon.com (United States)");
+    CHECK(marketplace_name("A1VC38T7YXB528") == "Amazon.co.jp (Japan)");
+    CHECK(marketplace_name("NOT-AN-ID").empty());
+    std::map<std::string, std::string> owner;
+    for (const std::string& name : policy_names()) {
+        const auto p = load_policy(name, error);
+        REQUIRE(p);
+        CAPTURE(name);
+        CHECK(p->marketplace_ids.size() == (name == "amazon" ? 0u : 1u));
+        for (const std::string& id : p->marketplace_ids) CHECK(owner.emplace(id, name).second);
+    }
+}
+
 TEST_CASE("metrics: a million orders evaluate in well under a few seconds") {
     Fixture f;
     Records& orders = f.file("amazon.all_orders");

@@ -5,19 +5,58 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "app/format.h"
 #include "app/gauge.h"
 #include "app/panels.h"
+#include "core/engine/policy.h"
 
 namespace sh::app {
 
+namespace {
+
+// The Amazon marketplace ids the result's policy is for (amazon.us: ATVPDKIKX0DER); none for
+// the generic "amazon" policy. Policies are data loaded from JSON: looked up once per id.
+const std::vector<std::string>& policy_marketplaces(const std::string& policy_id) {
+    static std::map<std::string, std::vector<std::string>> cache;
+    auto it = cache.find(policy_id);
+    if (it == cache.end()) {
+        std::string error;
+        const auto policy = load_policy(policy_id, error);
+        it = cache.emplace(policy_id, policy ? policy->marketplace_ids : std::vector<std::string>()).first;
+    }
+    return it->second;
+}
+
+// "Amazon.de (Germany)" for a reported figure's marketplace id (cached: policies are JSON).
+std::string marketplace_label(const std::string& marketplace_id) {
+    static std::map<std::string, std::string> cache;
+    auto it = cache.find(marketplace_id);
+    if (it == cache.end()) {
+        std::string name = marketplace_name(marketplace_id);
+        it = cache.emplace(marketplace_id, name.empty() ? marketplace_id : name).first;
+    }
+    return it->second;
+}
+
+}  // namespace
+
+// With a marketplace's policy, its own figure from a several-marketplace Account Health report
+// (the others keep cards of their own); with the generic policy, the first.
 const Metric* reported_partner(const Result& r, const Metric& computed) {
     if (computed.source != "computed") return nullptr;
-    for (const Metric& m : r.metrics)
-        if (m.source == "amazon_report" && m.id == computed.id && m.scope == computed.scope &&
-            m.category == computed.category)
+    const std::vector<std::string>& mine = policy_marketplaces(r.policy);
+    for (const Metric& m : r.metrics) {
+        if (m.source != "amazon_report" || m.id != computed.id || m.scope != computed.scope ||
+            m.category != computed.category)
+            continue;
+        if (mine.empty() || m.marketplace_id.empty() ||
+            std::find(mine.begin(), mine.end(), m.marketplace_id) != mine.end())
             return &m;
+    }
     return nullptr;
 }
 
@@ -115,8 +154,10 @@ void draw_card(App& app, const Result& r, const Metric& m, float width, const La
     ImGui::PopFont();
     ImGui::SameLine(right - button_w);
     if (ImGui::Button(details)) open_drilldown(app, m);
-    ImGui::TextDisabled("%s%s%s", tr_word("scope.", m.scope).c_str(), m.category.empty() ? "" : " · ",
-                        m.category.c_str());
+    const std::string where = m.source == "amazon_report" && !m.marketplace_id.empty()
+                                  ? " · " + marketplace_label(m.marketplace_id) : std::string();
+    ImGui::TextDisabled("%s%s%s%s", tr_word("scope.", m.scope).c_str(), m.category.empty() ? "" : " · ",
+                        m.category.c_str(), where.c_str());
     const ImVec2 at = ImGui::GetCursorScreenPos();
     metric_gauge(app, m, ImVec2(at.x + r_gauge, at.y + r_gauge), r_gauge);
     ImGui::Dummy(ImVec2(2 * r_gauge, 2 * r_gauge));

@@ -90,6 +90,7 @@ std::optional<Policy> load_policy(std::string_view name, std::string& error) {
         p.id = std::string(name);
         read(j, "name", p.name);
         read(j, "sales_channels", p.sales_channels);
+        read(j, "marketplace_ids", p.marketplace_ids);
         if (j.contains("feedback_date_order")) p.feedback_date_order = date_order_from(j["feedback_date_order"]);
         double warn_fraction = 0.75;
         read(j, "warn_fraction", warn_fraction);
@@ -165,6 +166,18 @@ DateOrder date_order_for_sales_channel(std::string_view sales_channel) {
                 return j.contains("feedback_date_order") ? date_order_from(j["feedback_date_order"]) : DateOrder::unknown;
     }
     return DateOrder::unknown;
+}
+
+std::string marketplace_name(std::string_view marketplace_id) {
+    if (marketplace_id.empty()) return {};
+    for (const std::string& name : policy_names()) {
+        std::string error;
+        const auto p = load_policy(name, error);
+        if (!p) continue;
+        for (const std::string& id : p->marketplace_ids)
+            if (id == marketplace_id) return p->name;
+    }
+    return {};
 }
 
 }  // namespace sh

@@ -27,6 +27,7 @@ struct Policy {
     std::string id;                   // amazon, amazon.us, ...
     std::string name;
     std::vector<std::string> sales_channels;      // Amazon.com, ... (which orders it is for)
+    std::vector<std::string> marketplace_ids;     // ATVPDKIKX0DER, ... (Amazon's reported figures it is for)
     DateOrder feedback_date_order = DateOrder::unknown;
     std::vector<MetricPolicy> metrics;            // in output order
 
@@ -73,5 +74,9 @@ std::vector<std::string> policy_names();
 // The day/month order of short feedback dates in the marketplace a `sales-channel` value
 // names (Amazon.com -> mdy, Amazon.co.uk -> dmy), from the policy data; unknown if none says.
 DateOrder date_order_for_sales_channel(std::string_view sales_channel);
+
+// The name of the marketplace an Amazon marketplace id stands for ("Amazon.com (United
+// States)" for ATVPDKIKX0DER), from the policy data; "" when no policy names it.
+std::string marketplace_name(std::string_view marketplace_id);
 
 }  // namespace sh
