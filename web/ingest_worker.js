@@ -1,16 +1,20 @@
-// Seller Health ingest worker: reads one dropped file at a time off the page's thread, with the
+// Seller Health ingest worker: parses one dropped file at a time off the page's thread, with the
 // same push parser as the page (ingest.wasm), and hands back the file's records as one
-// transferable buffer. Messages in: {warm: true} (compile the wasm now), {id, blob, name}.
-// Out: {id, type: 'progress', bytesRead}, then {id, type: 'done', buffer}, or
-// {id, type: 'failed', bytesRead, message} (out of memory: the file's memory error), or
-// {id, type: 'read-error', message} (the browser could not read the file), or
-// {id, type: 'unavailable', message} (the wasm would not start: the page reads files itself).
+// transferable buffer. The page reads the file and posts its chunks (transferred, not copied):
+// a worker busy in wasm does not drain its own reads, so reading here would wait for parsing
+// (issue 9, tests/bench/README.md).
+// Messages in: {warm: true} (compile the wasm now); per file {id, begin: {name, size}}, then
+// {id, chunk: ArrayBuffer} any number of times, then {id, end: true} (or {id, abort: true}).
+// Out: {id, type: 'progress', bytesRead} after each chunk is parsed, then
+// {id, type: 'done', buffer, timings}, or {id, type: 'failed', bytesRead, message} (out of
+// memory, or a wasm abort: the file's memory error), or {id, type: 'unavailable', message}
+// (the wasm would not start: the page reads files itself).
 'use strict';
 
 (function () {
-  const CHUNK_BYTES = 8 << 20;   // File.slice chunks copied into the worker's wasm heap
   let modPromise = null;
-  let bytesRead = 0;             // of the file being read (a failure reports how far it got)
+  let work = Promise.resolve();   // messages are handled one after another, in order
+  let file = null;                // {id, buffer, bufferSize, bytesRead, failed, timings}
 
   // The single-file build starts this worker from a blob: URL with ingest.js and its wasm
   // already inside (createIngestModule defined, self.SellerHealthIngestWasm set).
@@ -24,43 +28,50 @@
     return modPromise;
   }
 
-  async function readOne(id, blob, name) {
-    let mod;
-    try {
-      mod = await ingestModule();
-    } catch (err) {
-      modPromise = null;
-      return {id, type: 'unavailable', message: 'ingest.wasm did not start: ' + String(err && err.message || err)};
-    }
+  function begin(mod, id, name, size) {
     const nameBytes = mod.lengthBytesUTF8(name) + 1;
     const namePtr = mod._malloc(nameBytes);
     mod.stringToUTF8(name, namePtr, nameBytes);
-    mod._sh_ingest_begin(namePtr, blob.size);
+    mod._sh_ingest_begin(namePtr, size);
     mod._free(namePtr);
-    bytesRead = 0;
-    const buffer = mod._malloc(Math.min(CHUNK_BYTES, Math.max(blob.size, 1)));
-    if (!buffer) {
-      mod._sh_ingest_out_of_memory();
-    } else {
-      // One read ahead: the next slice is read while this one is parsed.
-      const read = (offset) => blob.slice(offset, offset + CHUNK_BYTES).arrayBuffer();
-      let next = blob.size > 0 ? read(0) : null;
-      try {
-        while (next) {
-          const bytes = new Uint8Array(await next);
-          if (!bytes.length) break;   // the file shrank while being read
-          bytesRead += bytes.length;
-          next = bytesRead < blob.size ? read(bytesRead) : null;
-          mod.HEAPU8.set(bytes, buffer);   // HEAPU8 is re-read: memory may have grown
-          mod._sh_ingest_feed(buffer, bytes.length);
-          self.postMessage({id, type: 'progress', bytesRead});
-        }
-      } finally {
-        if (next) next.catch(() => {});
-        mod._free(buffer);
+    // Where the worker's time went (sellerHealth.timings(), tests/bench): waiting for the
+    // page's chunks, parsing them in the wasm (with the copy into its heap), encoding.
+    file = {id, buffer: 0, bufferSize: 0, bytesRead: 0, failed: false,
+            timings: {waitMs: 0, parseMs: 0, encodeMs: 0}, idleSince: performance.now()};
+  }
+
+  function feed(mod, chunk) {
+    const t0 = performance.now();
+    file.timings.waitMs += t0 - file.idleSince;
+    const bytes = new Uint8Array(chunk);
+    if (!file.failed && bytes.length) {
+      if (file.bufferSize < bytes.length) {
+        mod._free(file.buffer);
+        file.buffer = mod._malloc(bytes.length);
+        file.bufferSize = file.buffer ? bytes.length : 0;
+      }
+      if (!file.buffer) {
+        mod._sh_ingest_out_of_memory();   // the file ends with the memory error
+        file.failed = true;
+      } else {
+        mod.HEAPU8.set(bytes, file.buffer);   // HEAPU8 is re-read: memory may have grown
+        mod._sh_ingest_feed(file.buffer, bytes.length);
       }
     }
+    file.bytesRead += bytes.length;
+    const t1 = performance.now();
+    file.timings.parseMs += t1 - t0;
+    file.idleSince = t1;
+    self.postMessage({id: file.id, type: 'progress', bytesRead: file.bytesRead});
+  }
+
+  function end(mod) {
+    const t0 = performance.now();
+    file.timings.waitMs += t0 - file.idleSince;
+    mod._free(file.buffer);
     const ptr = mod._sh_ingest_finish();
+    const {id, bytesRead, timings} = file;
+    file = null;
     if (!ptr) {
       mod._sh_ingest_release();
       return {id, type: 'failed', bytesRead, message: 'out of memory'};
@@ -68,7 +79,42 @@
     // Copied out of the wasm heap (which cannot be transferred) into a buffer that is.
     const out = mod.HEAPU8.slice(ptr, ptr + mod._sh_ingest_size()).buffer;
     mod._sh_ingest_release();
-    return {id, type: 'done', buffer: out};
+    timings.encodeMs = performance.now() - t0;
+    return {id, type: 'done', buffer: out, timings};
+  }
+
+  async function handle(data) {
+    let mod;
+    try {
+      mod = await ingestModule();
+    } catch (err) {
+      modPromise = null;
+      if (data.begin) self.postMessage({id: data.id, type: 'unavailable', message: 'ingest.wasm did not start: ' + String(err && err.message || err)});
+      return;
+    }
+    if (data.begin) return begin(mod, data.id, data.begin.name, data.begin.size);
+    if (!file || file.id !== data.id) return;   // a file that failed or was given up
+    try {
+      if (data.chunk) return feed(mod, data.chunk);
+      if (data.abort) {
+        mod._free(file.buffer);
+        mod._sh_ingest_finish();
+        mod._sh_ingest_release();
+        file = null;
+        return;
+      }
+      if (data.end) {
+        const reply = end(mod);
+        self.postMessage(reply, reply.buffer ? [reply.buffer] : []);
+      }
+    } catch (err) {
+      // A wasm abort (an allocation that failed outside the memory guard) leaves the module
+      // unusable: the next file gets a fresh instance, this one the memory error.
+      const {id, bytesRead} = file || data;
+      file = null;
+      modPromise = null;
+      self.postMessage({id, type: 'failed', bytesRead: bytesRead || 0, message: String(err && err.message || err)});
+    }
   }
 
   self.onmessage = (event) => {
@@ -76,21 +122,6 @@
       ingestModule().catch(() => { modPromise = null; });
       return;
     }
-    const {id, blob, name} = event.data;
-    readOne(id, blob, name).then(
-      (reply) => self.postMessage(reply, reply.buffer ? [reply.buffer] : []),
-      (err) => {
-        const message = String(err && err.message || err);
-        // The browser could not read the file (it changed or went away): like the page's own
-        // loop, load() fails with the reason.
-        if (err && err.name === 'NotReadableError' || err && err.name === 'NotFoundError') {
-          self.postMessage({id, type: 'read-error', bytesRead, message});
-          return;
-        }
-        // A wasm abort (an allocation that failed outside the memory guard) leaves the module
-        // unusable: the next file gets a fresh instance, this one the memory error.
-        modPromise = null;
-        self.postMessage({id, type: 'failed', bytesRead, message});
-      });
+    work = work.then(() => handle(event.data));
   };
 })();

@@ -14,6 +14,8 @@
   let mod = null;
   let queue = Promise.resolve();   // files are streamed one after another
   let progress = null;             // the file being read: {name, bytesRead, size, worker}
+  // Where the last batch's time went (tests/bench): a file each, and the one evaluation.
+  let timings = {files: [], evaluateMs: 0};
   let cjkFont = null;              // null | 'loading' | 'loaded' (fonts/cjk.ttf)
   const privacy = window.SellerHealthPrivacy || null;   // issue 7: share links, snapshots, storage
 
@@ -108,12 +110,19 @@
     return JSON.parse(withCString(name, (namePtr) => mod.UTF8ToString(mod._sh_add_file_out_of_memory(namePtr, bytesRead))));
   }
 
+  // This thread reads the file and posts its chunks to the worker (transferred): reads keep
+  // going while the worker parses, at most READ_AHEAD chunks ahead of it.
+  const READ_AHEAD = 4;
   function streamInWorker(w, blob, name) {
     return new Promise((resolve, reject) => {
       const id = w.nextId++;
-      let bytesRead = 0;
+      const started = performance.now();
+      let bytesRead = 0;      // parsed by the worker
+      let finished = false;   // the worker answered (done, failed) or the read failed
+      let wake = null;        // the reading loop waits here for the worker to catch up
       mod._sh_begin_remote_file();
       progress = {name, bytesRead: 0, size: blob.size, worker: true};
+      const finish = (fn) => { finished = true; w.current = null; if (wake) wake(); fn(); };
       w.current = {
         id,
         onMessage: (m) => {
@@ -122,29 +131,61 @@
             bytesRead = m.bytesRead;
             progress.bytesRead = bytesRead;
             mod._sh_note_progress(bytesRead);
+            if (wake) wake();
             return;
           }
-          w.current = null;
           w.bytesSinceStart += blob.size;
           if (m.type === 'unavailable') {
             w.worker.terminate();
             ingest = false;
-            reject(new WorkerUnavailable(m.message));
-            return;
+            return finish(() => reject(new WorkerUnavailable(m.message)));
           }
-          try {
-            if (m.type === 'done') resolve(addLoadedFile(name, blob.size, m.buffer));
-            else if (m.type === 'read-error') { mod._sh_cancel_remote_file(); reject(new Error(m.message)); }
-            else resolve(fileOutOfMemory(name, m.bytesRead));   // the worker's heap was full
-          } catch (err) { reject(err); }
+          finish(() => {
+            try {
+              if (m.type === 'done') {
+                const t0 = performance.now();
+                resolve(addLoadedFile(name, blob.size, m.buffer));
+                const t1 = performance.now();
+                timings.files.push({name, bytes: blob.size, worker: true, ...m.timings,
+                                    decodeMs: t1 - t0, totalMs: t1 - started});
+              } else {
+                resolve(fileOutOfMemory(name, m.bytesRead));   // the worker's heap was full
+              }
+            } catch (err) { reject(err); }
+          });
         },
-        onCrash: (message) => {
-          w.current = null;
+        onCrash: (message) => finish(() => {
           if (!w.worked) reject(new WorkerUnavailable(message));
           else resolve(fileOutOfMemory(name, bytesRead));   // a wasm abort: memory, as a rule
-        },
+        }),
       };
-      w.worker.postMessage({id, blob, name});
+      w.worker.postMessage({id, begin: {name, size: blob.size}});
+      (async () => {
+        const read = (offset) => blob.slice(offset, offset + CHUNK_BYTES).arrayBuffer();
+        let posted = 0;
+        let next = blob.size > 0 ? read(0) : null;
+        try {
+          while (next && !finished) {
+            const chunk = await next;
+            if (finished) break;
+            if (!chunk.byteLength) break;   // the file shrank while being read
+            posted += chunk.byteLength;
+            next = posted < blob.size ? read(posted) : null;
+            w.worker.postMessage({id, chunk}, [chunk]);
+            while (!finished && posted - bytesRead >= READ_AHEAD * CHUNK_BYTES)
+              await new Promise((r) => { wake = r; });
+            wake = null;
+          }
+          if (!finished) w.worker.postMessage({id, end: true});
+        } catch (err) {
+          // The browser could not read the file (it changed or went away): load() fails with
+          // the reason, as the page's own loop does; the worker drops what it had.
+          if (next) next.catch(() => {});
+          if (finished) return;
+          w.worker.postMessage({id, abort: true});
+          finish(() => { mod._sh_cancel_remote_file(); reject(err); });
+        }
+      })();
     });
   }
 
@@ -164,6 +205,7 @@
 
   // The main-thread loop: the fallback where no worker can run.
   async function streamOne(blob, name) {
+    const started = performance.now();
     withCString(name, (namePtr) => mod._sh_begin_file(namePtr, blob.size));
     progress = {name, bytesRead: 0, size: blob.size, worker: false};
     const buffer = mod._malloc(Math.min(CHUNK_BYTES, Math.max(blob.size, 1)));
@@ -192,7 +234,9 @@
       if (next) next.catch(() => {});   // a feed threw: the pending read's result is not wanted
       mod._free(buffer);
     }
-    return JSON.parse(mod.UTF8ToString(mod._sh_finish_file()));
+    const input = JSON.parse(mod.UTF8ToString(mod._sh_finish_file()));
+    timings.files.push({name, bytes: blob.size, worker: false, totalMs: performance.now() - started});
+    return input;
   }
 
   function queueFiles(items) {
@@ -203,6 +247,7 @@
     for (const {blob, name} of named) withCString(name, (ptr) => mod._sh_queue_file(ptr, blob.size));
     const done = queue.then(async () => {
       const inputs = [];
+      timings = {files: [], evaluateMs: 0};
       // The result is evaluated once for the batch, not after each file (by the next frame).
       mod._sh_hold_result(1);
       try {
@@ -213,7 +258,9 @@
       }
       restartLargeWorker();
       if (privacy) privacy.filesLoaded(named);   // kept on the device only if the seller asked
-      refreshSummary();
+      const evaluated = performance.now();
+      refreshSummary();   // evaluates the batch's result
+      timings.evaluateMs = performance.now() - evaluated;
       // For scripts and tests that did not call load() (a drop, the file input).
       window.dispatchEvent(new CustomEvent('sellerhealthloaded', {detail: inputs}));
       return inputs;
@@ -279,8 +326,10 @@
       frameMs: () => mod._sh_frame_ms(),
       panel: () => mod.UTF8ToString(mod._sh_panel()),
       focused: () => mod.UTF8ToString(mod._sh_focused_control()),
-      // Issue 9: the file being read ({name, bytesRead, size, worker}) or null; frames drawn.
+      // Issue 9: the file being read ({name, bytesRead, size, worker}) or null; where the last
+      // batch's time went, a file each; frames drawn.
       progress: () => (progress ? {...progress} : null),
+      timings: () => ({files: timings.files.map((t) => ({...t})), evaluateMs: timings.evaluateMs}),
       framesDrawn: () => mod._sh_frames_drawn(),
       trendGpuDraws: () => mod._sh_trend_gpu_draws(),
       // Issue 7: shareLink() returns a Promise of the share URL (compression is asynchronous);
