@@ -24,6 +24,7 @@ struct InputInfo {
     uint64_t bytes = 0;
     uint64_t rows = 0;       // data rows read into records
     uint64_t skipped = 0;    // data rows skipped as unusable
+    uint32_t lines = 0;      // physical lines read (a file read in parts numbers the later ones on)
     std::vector<Problem> problems;  // the first few, in file order (kMaxProblems)
     std::string error;       // non-empty: the file is unusable as a whole (and has no records)
     std::vector<std::string> notes;  // e.g. "dates are D/M/YY or M/D/YY: choose the order"

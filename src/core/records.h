@@ -16,15 +16,20 @@ enum class Tri : uint8_t { unknown, no, yes };  // a yes/no fact a file may not 
 
 // One order (All Orders: its item rows folded into one). 24 bytes.
 struct Order {
+    Order() : cancelled(false), status_mixed(false), said_buyer_yes(false), said_buyer_no(false) {}
+
     OrderKey key = kNoOrder;
     Day day;                 // day of purchase-date, in its own offset
     Day last_updated;        // day of last-updated-date (later row wins on conflicts)
     Channel channel = Channel::unknown;
-    bool cancelled = false;                // order-status Cancelled/Canceled, any case
+    bool cancelled : 1;                    // order-status Cancelled/Canceled, any case
+    bool status_mixed : 1;                 // its item rows disagreed on cancelled (a note counts them)
+    bool said_buyer_yes : 1, said_buyer_no : 1;  // some item row stated the buyer flag so
     Tri buyer_requested_cancel = Tri::unknown;
     uint8_t marketplace = 0;               // index into Records::marketplaces (0 = unknown)
     uint32_t units = 0;                    // sum of item quantities
 };
+static_assert(sizeof(Order) == 24, "a year of a large seller's orders must fit the wasm heap");
 
 // Date written in a short marketplace form whose day/month order may be unresolved.
 // `a`/`b` are the first and second numeric fields as written (M/D/YY: a=M, b=D).

@@ -10,10 +10,11 @@ namespace sh {
 namespace {
 
 constexpr uint8_t kMagic[4] = {'S', 'H', 'L', 'F'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 
 // Writes fields to `out`, or only counts them when `out` is null.
 struct Writer {
+    static constexpr bool reads = false;
     uint8_t* out = nullptr;
     size_t n = 0;
     const OrderIdPool* ids = nullptr;
@@ -47,6 +48,7 @@ struct Writer {
 
 // Reads fields back; the first problem stops it (every later read is a no-op).
 struct Reader {
+    static constexpr bool reads = true;
     const uint8_t* p = nullptr;
     const uint8_t* end = nullptr;
     const std::vector<OrderKey>* interned = nullptr;  // the encoder's pool index -> our key
@@ -134,17 +136,27 @@ template <class IO> void timestamp(IO& io, Timestamp& t) {
     io.flag(t.has_time);
 }
 
+// A one-bit member (Order's flags) through flag(); the writer leaves the record as it is.
+template <class IO, class Get, class Set> void bit(IO& io, Get get, Set set) {
+    bool b = get();
+    io.flag(b);
+    if constexpr (IO::reads) set(b);
+}
+
 template <class IO> void fields(IO& io, Order& o) {
     io.key(o.key);
     day(io, o.day);
     day(io, o.last_updated);
     io.enumeration(o.channel, 2);
-    io.flag(o.cancelled);
+    bit(io, [&] { return o.cancelled; }, [&](bool b) { o.cancelled = b; });
+    bit(io, [&] { return o.status_mixed; }, [&](bool b) { o.status_mixed = b; });
+    bit(io, [&] { return o.said_buyer_yes; }, [&](bool b) { o.said_buyer_yes = b; });
+    bit(io, [&] { return o.said_buyer_no; }, [&](bool b) { o.said_buyer_no = b; });
     io.enumeration(o.buyer_requested_cancel, 2);
     io.pod(o.marketplace);
     io.pod(o.units);
 }
-constexpr size_t kOrderBytes = 8 + 4 + 4 + 1 + 1 + 1 + 1 + 4;
+constexpr size_t kOrderBytes = 8 + 4 + 4 + 1 + 4 + 1 + 1 + 4;
 
 template <class IO> void fields(IO& io, FeedbackEntry& f) {
     day(io, f.day);
@@ -282,6 +294,7 @@ template <class IO> void fields(IO& io, InputInfo& in) {
     io.pod(in.bytes);
     io.pod(in.rows);
     io.pod(in.skipped);
+    io.pod(in.lines);
     list(io, in.problems, 12);
     io.text(in.error);
     list(io, in.notes, 4);

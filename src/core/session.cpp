@@ -111,6 +111,25 @@ const InputInfo& Session::add_loaded_file(const uint8_t* data, size_t size, cons
     return files_.back().info;
 }
 
+const InputInfo& Session::add_read_file(LoadedFile file, const OrderIdPool& file_ids) {
+    reintern_order_ids(file.records, file_ids, ids_);
+    files_.push_back(std::move(file));
+    stale_ = true;
+    return files_.back().info;
+}
+
+bool Session::join_loaded_part(const uint8_t* data, size_t size, const PartPrefix& prefix) {
+    LoadedFile part;
+    std::string error;
+    const uint64_t want = (uint64_t(64) << 20) + uint64_t(size) * 2;  // as add_loaded_file asks
+    const bool joined = !files_.empty() && memory_available(want > SIZE_MAX / 2 ? SIZE_MAX / 2 : size_t(want)) &&
+                        decode_loaded_file(data, size, ids_, part, error) &&
+                        join_part(files_.back(), part, prefix, ids_);
+    if (!joined && !files_.empty()) files_.pop_back();
+    stale_ = true;
+    return joined;
+}
+
 uint64_t Session::bytes_in_progress() const { return reader_ ? reader_->bytes_fed() : fed_in_progress_; }
 
 void Session::remove_file(size_t index) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/file_parts.h"
 #include "core/ingest/reader.h"
 #include "core/input.h"
 #include "core/options.h"
@@ -38,6 +39,13 @@ public:
     void note_progress(uint64_t bytes);
     const InputInfo& add_loaded_file(const uint8_t* data, size_t size, const std::string& name, uint64_t file_bytes);
     const InputInfo& add_file_out_of_memory(std::string name, uint64_t bytes_read);
+    // Large files read in parts side by side (file_parts.h). The CLI reads them on its threads
+    // and adds the joined file with the pool its ids were interned in (interned again here).
+    // The page's workers each hand a part's buffer: add_loaded_file(the first part), then
+    // join_loaded_part(each later one), which joins it into the file added last; false (and
+    // that file removed) when the parts cannot be joined: the file is then read whole.
+    const InputInfo& add_read_file(LoadedFile file, const OrderIdPool& file_ids);
+    bool join_loaded_part(const uint8_t* data, size_t size, const PartPrefix& prefix);
     // The pool of this session's interned order ids (the worker encodes its files with it).
     const OrderIdPool& ids() const { return ids_; }
 

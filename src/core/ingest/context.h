@@ -39,6 +39,13 @@ public:
     virtual void finish() {}
 };
 
+// All Orders: folds a later item row (or a later part's folded order) into its order, and the
+// note counting orders whose rows disagreed on their status, and the marketplace most of the
+// orders were sold on ("" when none says; orders_reader.cpp).
+void fold_order(Order& into, const Order& later);
+std::string order_status_note(uint64_t orders);
+const std::string& main_marketplace(const Records& records);
+
 // Readers of the delimited kinds (feedback has its own, below).
 std::unique_ptr<KindReader> make_orders_reader(const ColumnMap& columns, Context& cx);
 std::unique_ptr<KindReader> make_returns_reader(const ColumnMap& columns, Context& cx);

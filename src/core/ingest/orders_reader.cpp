@@ -141,7 +141,11 @@ public:
         }
         o.channel = parse_channel(row.field(size_t(channel_)));
         o.cancelled = is_cancelled(row.field(size_t(status_)));
-        if (buyer_cancel_ >= 0) o.buyer_requested_cancel = to_tri(parse_yes_no(row.field(size_t(buyer_cancel_))));
+        if (buyer_cancel_ >= 0) {
+            o.buyer_requested_cancel = to_tri(parse_yes_no(row.field(size_t(buyer_cancel_))));
+            o.said_buyer_yes = o.buyer_requested_cancel == Tri::yes;
+            o.said_buyer_no = o.buyer_requested_cancel == Tri::no;
+        }
         if (sales_ >= 0) o.marketplace = marketplace(trim(row.field(size_t(sales_))));
         o.units = units;
         cx_.used_row();
@@ -156,13 +160,10 @@ public:
         const bool over_reserved = orders.capacity() - orders.size() > orders.size() / 4 + 1024;
         if ((orders.size() < 65536 || over_reserved) && cx_.can_allocate(orders.size() * sizeof(Order)))
             orders.shrink_to_fit();
-        size_t best = 0;
-        for (size_t i = 1; i < orders_per_marketplace_.size(); ++i)
-            if (orders_per_marketplace_[i] > (best ? orders_per_marketplace_[best] : 0)) best = i;
-        if (best) cx_.file.info.marketplace = cx_.file.records.marketplaces[best];
-        if (conflicts_)
-            cx_.note(std::to_string(conflicts_) + " rows disagree with an earlier row of the same order on its status; "
-                     "the row with the later last-updated-date was used");
+        cx_.file.info.marketplace = main_marketplace(cx_.file.records);
+        uint64_t mixed = 0;
+        for (const Order& o : orders) mixed += o.status_mixed;
+        if (mixed) cx_.note(order_status_note(mixed));
     }
 
 private:
@@ -201,27 +202,11 @@ private:
                     orders.reserve(orders.size() + orders.size() / 4);
                 orders.push_back(o);
                 last_ = at;
-                if (o.marketplace >= orders_per_marketplace_.size()) orders_per_marketplace_.resize(o.marketplace + 1u);
-                ++orders_per_marketplace_[o.marketplace];
                 return;
             }
         }
         last_ = at;
-        Order& into = orders[at];
-        into.units += o.units;
-        if (into.channel == Channel::unknown) into.channel = o.channel;
-        if (into.marketplace == 0) into.marketplace = o.marketplace;
-        if (o.cancelled != into.cancelled ||
-            (o.buyer_requested_cancel != Tri::unknown && o.buyer_requested_cancel != into.buyer_requested_cancel)) {
-            if (o.last_updated >= into.last_updated) {  // the later update wins; a tie goes to the later row
-                if (o.cancelled != into.cancelled) ++conflicts_;
-                into.cancelled = o.cancelled;
-                if (o.buyer_requested_cancel != Tri::unknown) into.buyer_requested_cancel = o.buyer_requested_cancel;
-            } else if (o.cancelled != into.cancelled) {
-                ++conflicts_;
-            }
-        }
-        if (o.last_updated > into.last_updated) into.last_updated = o.last_updated;
+        fold_order(orders[at], o);
     }
 
     uint8_t marketplace(std::string_view name) {
@@ -242,12 +227,44 @@ private:
     DateCache purchase_dates_, updated_dates_;
     uint32_t last_ = 0;
     uint8_t last_marketplace_ = 0;
-    uint64_t conflicts_ = 0;
     bool estimated_ = false;
-    std::vector<uint64_t> orders_per_marketplace_;
 };
 
 }  // namespace
+
+// Rows of one order fold into it in file order: the later update wins (a tie goes to the
+// later row), units add up, the first stated channel and marketplace stay. `later` may be a
+// row or a later part's folded order (join_part: status_mixed is exact either way).
+void fold_order(Order& into, const Order& later) {
+    into.units += later.units;
+    if (into.channel == Channel::unknown) into.channel = later.channel;
+    if (into.marketplace == 0) into.marketplace = later.marketplace;
+    if (later.cancelled != into.cancelled || later.status_mixed) into.status_mixed = true;
+    into.said_buyer_yes = into.said_buyer_yes || later.said_buyer_yes;
+    into.said_buyer_no = into.said_buyer_no || later.said_buyer_no;
+    if (later.cancelled != into.cancelled ||
+        (later.buyer_requested_cancel != Tri::unknown && later.buyer_requested_cancel != into.buyer_requested_cancel)) {
+        if (later.last_updated >= into.last_updated) {
+            into.cancelled = later.cancelled;
+            if (later.buyer_requested_cancel != Tri::unknown) into.buyer_requested_cancel = later.buyer_requested_cancel;
+        }
+    }
+    if (later.last_updated > into.last_updated) into.last_updated = later.last_updated;
+}
+
+const std::string& main_marketplace(const Records& records) {
+    std::vector<uint64_t> count(records.marketplaces.size(), 0);
+    for (const Order& o : records.orders) ++count[o.marketplace];
+    size_t best = 0;
+    for (size_t i = 1; i < count.size(); ++i)
+        if (count[i] > (best ? count[best] : 0)) best = i;
+    return records.marketplaces[best];  // [0] is ""
+}
+
+std::string order_status_note(uint64_t orders) {
+    return std::to_string(orders) + " orders have item rows that disagree on the order's status; "
+                                    "the row with the later last-updated-date was used";
+}
 
 std::unique_ptr<KindReader> make_orders_reader(const ColumnMap& columns, Context& cx) {
     return std::make_unique<OrdersReader>(columns, cx);

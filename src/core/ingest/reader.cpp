@@ -135,6 +135,7 @@ struct FileReader::Impl : RowSink {
             decoder.finish(decoded);
             splitter.push(decoded, *this);
             splitter.finish(*this);
+            file.info.lines = splitter.lines_seen();
             if (splitter.overflowed()) overflow();
             if (const uint32_t line = splitter.unclosed_quote_line())
                 cx.warn(line, "", "a quote opened on this line never closes: the lines after it were read as "
