@@ -4,8 +4,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -16,13 +14,13 @@
 #endif
 
 #include "cli/format.h"
+#include "cli/read_file.h"
 #include "core/engine/policy.h"
 #include "core/session.h"
 
 namespace {
 
 constexpr int kExitUsage = 3;
-constexpr size_t kChunkSize = 16u << 20;  // read files in 16 MiB chunks, like the page
 
 const char* kUsage =
     "usage: seller-health [--as-of YYYY-MM-DD] [--policy amazon|amazon.us|amazon.de|...]\n"
@@ -95,25 +93,6 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
     return true;
 }
 
-// Streams one file from disk into the session; false when it cannot be opened.
-bool load(sh::Session& session, const std::string& path, std::vector<char>& buffer) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    const size_t slash = path.find_last_of('/');
-    // The size lets the orders reader reserve once instead of growing (no copy of a large
-    // vector at peak); 0 when unknown (a pipe).
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    session.begin_file(slash == std::string::npos ? path : path.substr(slash + 1), ec ? 0 : uint64_t(size));
-    while (in) {
-        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        const auto got = static_cast<size_t>(in.gcount());
-        if (got) session.feed(reinterpret_cast<const uint8_t*>(buffer.data()), got);
-    }
-    session.finish_file();
-    return true;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -132,10 +111,9 @@ int main(int argc, char** argv) {
     }
     auto session = std::make_unique<sh::Session>();
     session->set_options(args.options);
-    std::vector<char> buffer(kChunkSize);
     bool any_readable = false;
     for (const std::string& path : args.files) {
-        if (!load(*session, path, buffer)) {
+        if (!sh::cli::read_file_into(*session, path)) {
             std::fprintf(stderr, "%s: cannot open: %s\n", path.c_str(), std::strerror(errno));
             continue;
         }
@@ -153,7 +131,6 @@ int main(int argc, char** argv) {
     // freed before the output is built, the peak of a run (issue 9).
     const sh::Result result = session->result();
     session.reset();
-    std::vector<char>().swap(buffer);
     if (args.format == "json") {
         sh::cli::write_result_json(result, stdout);
     } else {

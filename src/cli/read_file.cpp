@@ -1,0 +1,101 @@
+// Reads files from disk into the session (see read_file.h).
+#include "cli/read_file.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+#include <vector>
+
+#include "core/file_parts.h"
+#include "core/ingest/reader.h"
+
+namespace sh::cli {
+
+namespace {
+
+constexpr size_t kChunkSize = 16u << 20;     // read files in 16 MiB chunks, like the page
+constexpr size_t kHeadBytes = 64u << 10;     // the reader decides the encoding from these
+constexpr size_t kCutWindow = 1u << 20;      // a line end is looked for this far past the middle
+
+// Feeds `length` bytes of the open file from `offset` on; false on a read error.
+template <class Feed> bool feed_range(std::ifstream& in, uint64_t offset, uint64_t length, Feed feed) {
+    std::vector<char> buffer(static_cast<size_t>(std::min<uint64_t>(kChunkSize, std::max<uint64_t>(length, 1))));
+    in.seekg(static_cast<std::streamoff>(offset));
+    while (length > 0 && in) {
+        in.read(buffer.data(), static_cast<std::streamsize>(std::min<uint64_t>(buffer.size(), length)));
+        const auto got = static_cast<size_t>(in.gcount());
+        if (!got) return false;
+        feed(reinterpret_cast<const uint8_t*>(buffer.data()), got);
+        length -= got;
+    }
+    return length == 0;
+}
+
+// One part of the file: the prefix (empty for the first part), then [offset, offset + length).
+bool read_part(const std::string& path, const std::string& name, const std::string& prefix, uint64_t offset,
+               uint64_t length, OrderIdPool& ids, LoadedFile& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    FileReader reader(name, ids);
+    reader.set_size_hint(prefix.size() + length);
+    if (!prefix.empty()) reader.feed(reinterpret_cast<const uint8_t*>(prefix.data()), prefix.size());
+    const bool read = feed_range(in, offset, length, [&](const uint8_t* data, size_t size) { reader.feed(data, size); });
+    out = reader.finish();
+    return read;
+}
+
+// A large All Orders file read in two parts side by side; false when it is not one, or its
+// parts cannot be joined (the caller then streams it whole).
+bool read_in_parts(Session& session, const std::string& path, const std::string& name, uint64_t size) {
+    if (size < kMinPartBytes || std::thread::hardware_concurrency() < 2) return false;
+    std::ifstream in(path, std::ios::binary);
+    std::string head(static_cast<size_t>(std::min<uint64_t>(size, kHeadBytes)), '\0');
+    if (!in.read(head.data(), static_cast<std::streamsize>(head.size()))) return false;
+    const PartPrefix prefix = part_prefix(head, size <= kHeadBytes);
+    if (!prefix.bytes) return false;
+    std::string window(kCutWindow, '\0');
+    in.seekg(static_cast<std::streamoff>(size / 2));
+    in.read(window.data(), static_cast<std::streamsize>(window.size()));
+    window.resize(static_cast<size_t>(in.gcount()));
+    const size_t at = cut_after_line_end(window);
+    if (at == std::string::npos || size / 2 + at >= size) return false;
+    const uint64_t cut = size / 2 + at;
+
+    OrderIdPool first_ids, later_ids;
+    LoadedFile first, later;
+    bool later_read = false;
+    std::thread other([&] {
+        later_read = read_part(path, name, head.substr(0, prefix.bytes), cut, size - cut, later_ids, later);
+    });
+    const bool first_read = read_part(path, name, "", 0, cut, first_ids, first);
+    other.join();
+    if (!first_read || !later_read || !join_part(first, later, prefix, first_ids, &later_ids)) return false;
+    session.add_read_file(std::move(first), first_ids);
+    return true;
+}
+
+}  // namespace
+
+bool read_file_into(Session& session, const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    const size_t slash = path.find_last_of('/');
+    const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    // The size lets the orders reader reserve once instead of growing (no copy of a large
+    // vector at peak); 0 when unknown (a pipe).
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && std::filesystem::is_regular_file(path, ec) && read_in_parts(session, path, name, size)) return true;
+    session.begin_file(name, ec ? 0 : uint64_t(size));
+    std::vector<char> buffer(kChunkSize);
+    while (in) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        const auto got = static_cast<size_t>(in.gcount());
+        if (got) session.feed(reinterpret_cast<const uint8_t*>(buffer.data()), got);
+    }
+    session.finish_file();
+    return true;
+}
+
+}  // namespace sh::cli
