@@ -53,12 +53,15 @@
   // this thread only draws; the worker hands back each file's records as one transferable
   // buffer. No SharedArrayBuffer, no wasm threads. ---------------------------------------------
   class WorkerUnavailable extends Error {}
-  let ingest = null;   // {worker, nextId, current, worked, bytesSinceStart}; false: no worker here
-  let ingestUrl = null;   // the worker's script: the site's file, or a blob: URL of the inlined one
+  // Slot 0 reads every file; slot 1 (started with the first large All Orders file) reads its
+  // second half alongside. Each: {worker, nextId, current, worked, bytesSinceStart}.
+  const workers = [null, null];
+  let noWorkers = false;   // no worker can run here: files are read on this thread
+  let ingestUrl = null;    // the worker's script: the site's file, or a blob: URL of the inlined one
 
-  function ingestWorker() {
-    if (ingest === false) return null;
-    if (ingest) return ingest;
+  function ingestWorker(slot = 0) {
+    if (noWorkers) return null;
+    if (workers[slot]) return workers[slot];
     try {
       if (typeof Worker === 'undefined') throw new Error('this browser has no Worker');
       // The single-file build carries the worker's script (with its wasm) inside the page.
@@ -71,39 +74,37 @@
         w.worker.terminate();
         // A worker that never answered cannot start here (blocked, missing file): use this
         // thread from now on. One that worked before crashed on this file: start a new one.
-        ingest = w.worked ? null : false;
+        workers[slot] = null;
+        if (!w.worked && slot === 0) noWorkers = true;
         if (w.current) w.current.onCrash(String(e.message || 'the ingest worker stopped'));
       };
-      ingest = w;
+      workers[slot] = w;
     } catch (err) {
       console.warn('Reading files on the page itself: ' + err);
-      ingest = false;
+      noWorkers = true;
     }
-    return ingest || null;
+    return workers[slot];
   }
 
-  // A wasm heap never shrinks: after a large file the worker is replaced by a fresh one, so the
+  // A wasm heap never shrinks: after a large file a worker is replaced by a fresh one, so the
   // memory it grew to is given back (the new one compiles its wasm at once, off this thread).
   const WORKER_RESTART_BYTES = 64 << 20;
-  function restartLargeWorker() {
-    if (!ingest || ingest.current || ingest.bytesSinceStart < WORKER_RESTART_BYTES) return;
-    ingest.worker.terminate();
-    ingest = null;
-    const w = ingestWorker();
-    if (w) w.worker.postMessage({warm: true});
+  function restartLargeWorkers() {
+    for (const slot of [0, 1]) {
+      const old = workers[slot];
+      if (!old || old.current || old.bytesSinceStart < WORKER_RESTART_BYTES) continue;
+      old.worker.terminate();
+      workers[slot] = null;
+      const w = ingestWorker(slot);
+      if (w) w.worker.postMessage({warm: true});
+    }
   }
 
   // The worker's buffer into this heap and the session; any failure here is that file's error.
   function addLoadedFile(name, size, buffer) {
-    const bytes = new Uint8Array(buffer);
-    const ptr = mod._malloc(Math.max(bytes.length, 1));
-    if (!ptr) return fileOutOfMemory(name, size);
-    try {
-      mod.HEAPU8.set(bytes, ptr);
-      return JSON.parse(withCString(name, (namePtr) => mod.UTF8ToString(mod._sh_add_loaded_file(ptr, bytes.length, namePtr, size))));
-    } finally {
-      mod._free(ptr);
-    }
+    return withHeapCopy(buffer, (ptr, n) => (ptr
+      ? JSON.parse(withCString(name, (namePtr) => mod.UTF8ToString(mod._sh_add_loaded_file(ptr, n, namePtr, size))))
+      : fileOutOfMemory(name, size)));
   }
 
   function fileOutOfMemory(name, bytesRead) {
@@ -111,17 +112,16 @@
   }
 
   // This thread reads the file and posts its chunks to the worker (transferred): reads keep
-  // going while the worker parses, at most READ_AHEAD chunks ahead of it.
+  // going while the worker parses, at most READ_AHEAD chunks ahead of it. Resolves with the
+  // worker's last message ({type: 'done', buffer, timings} or {type: 'failed', bytesRead}); rejects
+  // with WorkerUnavailable, or with the browser's error when the file cannot be read.
   const READ_AHEAD = 4;
-  function streamInWorker(w, blob, name) {
+  function runInWorker(w, blob, name, onProgress) {
     return new Promise((resolve, reject) => {
       const id = w.nextId++;
-      const started = performance.now();
       let bytesRead = 0;      // parsed by the worker
       let finished = false;   // the worker answered (done, failed) or the read failed
       let wake = null;        // the reading loop waits here for the worker to catch up
-      mod._sh_begin_remote_file();
-      progress = {name, bytesRead: 0, size: blob.size, worker: true};
       const finish = (fn) => { finished = true; w.current = null; if (wake) wake(); fn(); };
       w.current = {
         id,
@@ -129,34 +129,21 @@
           w.worked = true;
           if (m.type === 'progress') {
             bytesRead = m.bytesRead;
-            progress.bytesRead = bytesRead;
-            mod._sh_note_progress(bytesRead);
+            onProgress(bytesRead);
             if (wake) wake();
             return;
           }
           w.bytesSinceStart += blob.size;
           if (m.type === 'unavailable') {
             w.worker.terminate();
-            ingest = false;
+            noWorkers = true;
             return finish(() => reject(new WorkerUnavailable(m.message)));
           }
-          finish(() => {
-            try {
-              if (m.type === 'done') {
-                const t0 = performance.now();
-                resolve(addLoadedFile(name, blob.size, m.buffer));
-                const t1 = performance.now();
-                timings.files.push({name, bytes: blob.size, worker: true, ...m.timings,
-                                    decodeMs: t1 - t0, totalMs: t1 - started});
-              } else {
-                resolve(fileOutOfMemory(name, m.bytesRead));   // the worker's heap was full
-              }
-            } catch (err) { reject(err); }
-          });
+          finish(() => resolve(m));
         },
         onCrash: (message) => finish(() => {
           if (!w.worked) reject(new WorkerUnavailable(message));
-          else resolve(fileOutOfMemory(name, bytesRead));   // a wasm abort: memory, as a rule
+          else resolve({type: 'failed', bytesRead});   // a wasm abort: memory, as a rule
         }),
       };
       w.worker.postMessage({id, begin: {name, size: blob.size}});
@@ -183,18 +170,105 @@
           if (next) next.catch(() => {});
           if (finished) return;
           w.worker.postMessage({id, abort: true});
-          finish(() => { mod._sh_cancel_remote_file(); reject(err); });
+          finish(() => reject(err));
         }
       })();
     });
   }
 
-  // One file, by the worker when there is one, else on this thread.
+  function showProgress(name, size) {
+    mod._sh_begin_remote_file();
+    progress = {name, bytesRead: 0, size, worker: true};
+    return (bytes) => {
+      progress.bytesRead = bytes;
+      mod._sh_note_progress(bytes);
+    };
+  }
+
+  // One file by one worker: its records into the session, or the file's memory error.
+  async function streamInWorker(w, blob, name) {
+    const started = performance.now();
+    let m;
+    try {
+      m = await runInWorker(w, blob, name, showProgress(name, blob.size));
+    } catch (err) {
+      if (!(err instanceof WorkerUnavailable)) mod._sh_cancel_remote_file();
+      throw err;
+    }
+    if (m.type !== 'done') return fileOutOfMemory(name, m.bytesRead);   // the worker's heap was full
+    const t0 = performance.now();
+    const input = addLoadedFile(name, blob.size, m.buffer);
+    const t1 = performance.now();
+    timings.files.push({name, bytes: blob.size, worker: true, ...m.timings, decodeMs: t1 - t0, totalMs: t1 - started});
+    return input;
+  }
+
+  // Calls fn(ptr, length) with a copy of the buffer in the heap (0, 0 when it does not fit).
+  function withHeapCopy(buffer, fn) {
+    const bytes = new Uint8Array(buffer);
+    const ptr = mod._malloc(Math.max(bytes.length, 1));
+    if (!ptr) return fn(0, 0);
+    try {
+      mod.HEAPU8.set(bytes, ptr);
+      return fn(ptr, bytes.length);
+    } finally {
+      mod._free(ptr);
+    }
+  }
+
+  // A large All Orders file (core/file_parts.h) is read in two parts by two workers at once:
+  // the first half as it is, the second behind the file's header line; the core joins them
+  // into what one read gives. Null when the file is not one to cut (then it is read whole):
+  // too small, one core, not UTF-8 tab-separated All Orders, or parts that do not join.
+  const PART_MIN_BYTES = 32 << 20;   // core kMinPartBytes
+  async function readInParts(blob, name) {
+    if (blob.size < PART_MIN_BYTES || (navigator.hardwareConcurrency || 1) < 2) return null;
+    const main = ingestWorker(0), helper = ingestWorker(1);
+    if (!main || !helper) return null;
+    const head = new Uint8Array(await blob.slice(0, 64 << 10).arrayBuffer());
+    const prefixBytes = withHeapCopy(head, (ptr, n) => (ptr ? mod._sh_part_prefix(ptr, n, blob.size <= head.length ? 1 : 0) : 0));
+    if (!prefixBytes) return null;
+    const mid = Math.floor(blob.size / 2);
+    const lf = new Uint8Array(await blob.slice(mid, mid + (1 << 20)).arrayBuffer()).indexOf(10);
+    if (lf < 0 || mid + lf + 1 >= blob.size) return null;
+    const cut = mid + lf + 1;
+    const started = performance.now();
+    const report = showProgress(name, blob.size);
+    const parsed = [0, 0];
+    const partProgress = (i, skip) => (bytes) => { parsed[i] = Math.max(0, bytes - skip); report(parsed[0] + parsed[1]); };
+    let parts;
+    try {
+      parts = await Promise.all([
+        runInWorker(main, blob.slice(0, cut), name, partProgress(0, 0)),
+        runInWorker(helper, new Blob([head.slice(0, prefixBytes), blob.slice(cut)]), name, partProgress(1, prefixBytes)),
+      ]);
+    } catch (err) {
+      if (err instanceof WorkerUnavailable) return null;
+      mod._sh_cancel_remote_file();
+      throw err;
+    }
+    // A part that ran out of memory: the whole read gives the file its memory error.
+    if (parts.some((m) => m.type !== 'done')) return null;
+    const t0 = performance.now();
+    withHeapCopy(parts[0].buffer, (ptr, n) => withCString(name, (namePtr) => mod._sh_add_first_part(ptr, n, namePtr, blob.size)));
+    const json = withHeapCopy(parts[1].buffer, (ptr, n) => mod.UTF8ToString(mod._sh_join_part(ptr, n)));
+    if (!json) return null;
+    const t1 = performance.now();
+    const sum = (k) => parts[0].timings[k] + parts[1].timings[k];
+    timings.files.push({name, bytes: blob.size, worker: true, parts: parts.map((m) => ({...m.timings})),
+                        waitMs: sum('waitMs'), parseMs: Math.max(parts[0].timings.parseMs, parts[1].timings.parseMs),
+                        encodeMs: sum('encodeMs'), decodeMs: t1 - t0, totalMs: t1 - started});
+    return JSON.parse(json);
+  }
+
+  // One file, by the workers when there are some, else on this thread.
   async function readFile(blob, name) {
-    const w = ingestWorker();
-    if (w) {
+    if (ingestWorker(0)) {
       try {
-        return await streamInWorker(w, blob, name);
+        const joined = await readInParts(blob, name);
+        if (joined) return joined;
+        const w = ingestWorker(0);
+        if (w) return await streamInWorker(w, blob, name);
       } catch (err) {
         if (!(err instanceof WorkerUnavailable)) throw err;
         console.warn('The ingest worker did not start (' + err.message + '): reading files on the page itself.');
@@ -256,7 +330,7 @@
         progress = null;
         mod._sh_hold_result(0);
       }
-      restartLargeWorker();
+      restartLargeWorkers();
       if (privacy) privacy.filesLoaded(named);   // kept on the device only if the seller asked
       const evaluated = performance.now();
       refreshSummary();   // evaluates the batch's result

@@ -123,6 +123,7 @@ export async function appRun(context, server, set, reps, log, {interactivity = f
     const t2 = performance.now();
     if (hold) window.__benchHoldFrames(false);
     return {loadMs: t1 - t0, resultMs: t2 - t1, ms: t2 - t0, rows: inputs.reduce((s, i) => s + (i.rows || 0), 0),
+            timings: window.sellerHealth.timings(),
             metrics: result.metrics.filter((m) => m.id === 'odr' || m.id === 'cancel_rate')};
   }, holdFrames);
   const runs = [];
@@ -133,6 +134,11 @@ export async function appRun(context, server, set, reps, log, {interactivity = f
     if (i === 0) { const m = await withMemory(once); r = m.value; memory = m; } else r = await once();
     runs.push({...r, load});
     log(`  app${holdFrames ? ' (frames held)' : ''} ${set.orders}: ${(r.ms / 1000).toFixed(2)} s (load ${r.loadMs.toFixed(0)} ms + result ${r.resultMs.toFixed(0)} ms), ${(set.odrBytes / 1e3 / r.ms).toFixed(0)} MB/s (load ${load})`);
+    // Where the time went (sellerHealth.timings()): per file, and the batch's one evaluation.
+    const ms = (v) => (v === undefined ? '-' : v.toFixed(0));
+    for (const f of r.timings.files)
+      log(`    ${f.name}: ${f.parts ? 'two parts, ' : ''}wait ${ms(f.waitMs)} ms, parse ${ms(f.parseMs)} ms, encode ${ms(f.encodeMs)} ms, decode${f.parts ? '+join' : ''} ${ms(f.decodeMs)} ms, total ${ms(f.totalMs)} ms`);
+    log(`    evaluate ${ms(r.timings.evaluateMs)} ms`);
   }
   const ms = median(runs.map((r) => r.ms));
   const out = {
@@ -140,7 +146,7 @@ export async function appRun(context, server, set, reps, log, {interactivity = f
     loadMs: median(runs.map((r) => r.loadMs)), resultMs: median(runs.map((r) => r.resultMs)),
     rowsPerS: runs[0].rows / (ms / 1000), addedMemoryMB: memory.addedMB,
     cpuSeconds: memory.cpuSeconds, mbPerCpuS: set.odrBytes / 1e6 / memory.cpuSeconds,
-    figures: pickFigures({metrics: runs[0].metrics}), runs: runs.map((r) => ({ms: r.ms, load: r.load})), errors,
+    figures: pickFigures({metrics: runs[0].metrics}), runs: runs.map((r) => ({ms: r.ms, load: r.load, timings: r.timings})), errors,
   };
   if (interactivity) out.interactivity = await frames(page, log);
   if (blocking) out.blocking = await blockingWhileStreaming(page, set, log);
