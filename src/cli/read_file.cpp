@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -20,13 +21,14 @@ constexpr size_t kCutWindow = 1u << 20;      // a line end is looked for this fa
 
 // Feeds `length` bytes of the open file from `offset` on; false on a read error.
 template <class Feed> bool feed_range(std::ifstream& in, uint64_t offset, uint64_t length, Feed feed) {
-    std::vector<char> buffer(static_cast<size_t>(std::min<uint64_t>(kChunkSize, std::max<uint64_t>(length, 1))));
+    const auto capacity = static_cast<size_t>(std::min<uint64_t>(kChunkSize, std::max<uint64_t>(length, 1)));
+    const std::unique_ptr<char[]> buffer(new char[capacity]);  // not zeroed: every byte is read into first
     in.seekg(static_cast<std::streamoff>(offset));
     while (length > 0 && in) {
-        in.read(buffer.data(), static_cast<std::streamsize>(std::min<uint64_t>(buffer.size(), length)));
+        in.read(buffer.get(), static_cast<std::streamsize>(std::min<uint64_t>(capacity, length)));
         const auto got = static_cast<size_t>(in.gcount());
         if (!got) return false;
-        feed(reinterpret_cast<const uint8_t*>(buffer.data()), got);
+        feed(reinterpret_cast<const uint8_t*>(buffer.get()), got);
         length -= got;
     }
     return length == 0;
@@ -88,11 +90,11 @@ bool read_file_into(Session& session, const std::string& path) {
     const auto size = std::filesystem::file_size(path, ec);
     if (!ec && std::filesystem::is_regular_file(path, ec) && read_in_parts(session, path, name, size)) return true;
     session.begin_file(name, ec ? 0 : uint64_t(size));
-    std::vector<char> buffer(kChunkSize);
+    const std::unique_ptr<char[]> buffer(new char[kChunkSize]);
     while (in) {
-        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        in.read(buffer.get(), static_cast<std::streamsize>(kChunkSize));
         const auto got = static_cast<size_t>(in.gcount());
-        if (got) session.feed(reinterpret_cast<const uint8_t*>(buffer.data()), got);
+        if (got) session.feed(reinterpret_cast<const uint8_t*>(buffer.get()), got);
     }
     session.finish_file();
     return true;

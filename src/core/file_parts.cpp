@@ -54,12 +54,7 @@ public:
     static constexpr uint32_t kNone = UINT32_MAX;
 
 private:
-    size_t slot(OrderKey key) const {
-        uint64_t z = key + 0x9E3779B97F4A7C15ull;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return static_cast<size_t>(z ^ (z >> 31)) & (slots_.size() - 1);
-    }
+    size_t slot(OrderKey key) const { return hash_order_key(key) & (slots_.size() - 1); }
     const std::vector<Order>& orders_;
     std::vector<uint32_t> slots_;
 };

@@ -14,13 +14,21 @@ bool looks_like_amazon_order_id(std::string_view t) {
     return true;
 }
 
-OrderKey pack_amazon_order_id(std::string_view t) {
-    if (!looks_like_amazon_order_id(t)) return kNoOrder;
-    OrderKey v = 0;
-    for (size_t i = 0; i < t.size(); ++i) {
-        if (i == 3 || i == 11) continue;
-        v = v * 10 + OrderKey(t[i] - '0');
+// The digits t[from, to) appended to v; false at a byte that is not a digit. One pass that
+// checks and packs (every row's id goes through here: issue 9).
+static inline bool add_digits(std::string_view t, size_t from, size_t to, OrderKey& v) {
+    for (size_t i = from; i < to; ++i) {
+        const unsigned d = static_cast<unsigned char>(t[i]) - unsigned('0');
+        if (d > 9) return false;
+        v = v * 10 + d;
     }
+    return true;
+}
+
+OrderKey pack_amazon_order_id(std::string_view t) {
+    if (t.size() != 19 || t[3] != '-' || t[11] != '-') return kNoOrder;
+    OrderKey v = 0;
+    if (!add_digits(t, 0, 3, v) || !add_digits(t, 4, 11, v) || !add_digits(t, 12, 19, v)) return kNoOrder;
     // 000-0000000-0000000 would pack to 0 (= no order); shift every value by one.
     return v + 1;
 }

@@ -1,6 +1,7 @@
 // Order identity: Amazon order ids packed into 64 bits, anything else interned.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -15,6 +16,14 @@ namespace sh {
 using OrderKey = uint64_t;
 constexpr OrderKey kNoOrder = 0;
 constexpr OrderKey kInternedBit = OrderKey(1) << 63;
+
+// A well-mixed hash of a key (splitmix64's finaliser) for the open-addressing tables over orders.
+inline size_t hash_order_key(OrderKey key) {
+    uint64_t z = key + 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return static_cast<size_t>(z ^ (z >> 31));
+}
 
 // Packs `DDD-DDDDDDD-DDDDDDD`; returns kNoOrder when the text is not of that form.
 OrderKey pack_amazon_order_id(std::string_view text);

@@ -7,13 +7,6 @@ namespace sh {
 
 namespace {
 
-size_t hash_key(OrderKey key) {
-    uint64_t z = key + 0x9E3779B97F4A7C15ull;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return static_cast<size_t>(z ^ (z >> 31));
-}
-
 uint8_t global_marketplace(OrderIndex& index, const std::string& name) {
     for (size_t i = 0; i < index.marketplaces.size(); ++i)
         if (index.marketplaces[i] == name) return static_cast<uint8_t>(i);
@@ -54,7 +47,7 @@ const Order* OrderIndex::find(OrderKey key) const {
     if (key == kNoOrder || slots_.empty()) return nullptr;
     const Order* orders = all().first;
     const size_t mask = slots_.size() - 1;
-    for (size_t i = hash_key(key) & mask;; i = (i + 1) & mask) {
+    for (size_t i = hash_order_key(key) & mask;; i = (i + 1) & mask) {
         const uint32_t slot = slots_[i];
         if (slot == 0) return nullptr;
         if (orders[slot - 1].key == key) return &orders[slot - 1];
@@ -70,7 +63,7 @@ bool OrderIndex::index_keys() {
     const size_t mask = size - 1;
     for (size_t at = 0; at < orders.size(); ++at) {
         const OrderKey key = orders.first[at].key;
-        size_t i = hash_key(key) & mask;
+        size_t i = hash_order_key(key) & mask;
         for (; slots_[i]; i = (i + 1) & mask) {
             if (orders.first[slots_[i] - 1].key == key) {
                 std::vector<uint32_t>().swap(slots_);

@@ -18,7 +18,7 @@ public:
     uint32_t find_or_add(OrderKey key, const std::vector<Order>& orders, uint32_t next) {
         if ((size_t(used_) + 1) * 4 > slots_.size() * 3) grow(orders);  // load ≤ 0.75
         const size_t mask = slots_.size() - 1;
-        for (size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+        for (size_t i = hash_order_key(key) & mask;; i = (i + 1) & mask) {
             const uint32_t slot = slots_[i];
             if (slot == 0) {
                 slots_[i] = next + 1;
@@ -42,12 +42,6 @@ public:
     }
 
 private:
-    static size_t hash(OrderKey key) {
-        uint64_t z = key + 0x9E3779B97F4A7C15ull;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return static_cast<size_t>(z ^ (z >> 31));
-    }
     void grow(const std::vector<Order>& orders) { rehash(orders, slots_.empty() ? 1024 : slots_.size() * 2); }
     void rehash(const std::vector<Order>& orders, size_t size) {
         std::vector<uint32_t> old;
@@ -56,7 +50,7 @@ private:
         const size_t mask = slots_.size() - 1;
         for (uint32_t slot : old) {
             if (!slot) continue;
-            size_t i = hash(orders[slot - 1].key) & mask;
+            size_t i = hash_order_key(orders[slot - 1].key) & mask;
             while (slots_[i]) i = (i + 1) & mask;
             slots_[i] = slot;
         }
@@ -79,19 +73,45 @@ bool is_cancelled(std::string_view s) {
 
 // Item rows of one order repeat its dates: a date written exactly as on the previous row is
 // not parsed again (issue 9), and a last-updated-date written as the purchase date is not either.
+// Amazon writes ISO timestamps (2026-09-14T23:10:00-07:00) and a file sorted by date repeats
+// the calendar date for thousands of rows: a timestamp whose date is the last parsed one's and
+// whose time and offset are of the usual form has that day (metrics.md: the date as written, in
+// the timestamp's own offset), without a full parse.
 class DateCache {
 public:
     std::optional<Day> day(std::string_view text) {
-        if (text != text_) {
+        if (text == text_) return day_;
+        if (iso_ && day_ && text.size() > 10 && text.compare(0, 10, std::string_view(text_).substr(0, 10)) == 0 &&
+            usual_time(text.substr(10))) {
             text_.assign(text.data(), text.size());
-            day_ = parse_any_day(text);
+            return day_;
         }
+        text_.assign(text.data(), text.size());
+        day_ = parse_any_day(text);
+        iso_ = day_ && text.size() >= 10 && text[4] == '-' && text[7] == '-' && usual_time(text.substr(10));
         return day_;
     }
 
 private:
+    // "" (a date alone), or THH:MM:SS followed by Z or ±HH:MM, within the ranges a full parse
+    // accepts (anything else is parsed in full).
+    static bool usual_time(std::string_view t) {
+        if (t.empty()) return true;
+        const auto two = [&](size_t at, int max) {
+            const unsigned a = static_cast<unsigned char>(t[at]) - unsigned('0');
+            const unsigned b = static_cast<unsigned char>(t[at + 1]) - unsigned('0');
+            return a <= 9 && b <= 9 && int(a * 10 + b) <= max;
+        };
+        if ((t.size() != 10 && t.size() != 15) || t[0] != 'T' || t[3] != ':' || t[6] != ':' || !two(1, 23) ||
+            !two(4, 59) || !two(7, 59))
+            return false;
+        if (t.size() == 10) return t[9] == 'Z';
+        return (t[9] == '+' || t[9] == '-') && t[12] == ':' && two(10, 14) && two(13, 59);
+    }
+
     std::string text_ = "\x01";  // never a field's text at first
     std::optional<Day> day_;
+    bool iso_ = false;  // text_ is a date or a timestamp of the usual form
 };
 
 class OrdersReader : public KindReader {

@@ -4,6 +4,12 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#elif defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
+
 namespace sh::ingest {
 
 bool Splitter::keep(std::string_view piece) {
@@ -91,31 +97,155 @@ bool Splitter::end_line(std::string_view piece, uint32_t newlines, RowSink& sink
     return true;
 }
 
+// One pass over the record, eight bytes at a time: fields are short (an All Orders row has ~39
+// of ~8 bytes), so this beats a memchr call per field (issue 9, tests/bench/README.md).
+// One TSV field; a field wholly inside quotes loses them. Always inlined: as a call per field
+// it cost a third of the splitter (callgrind, issue 9).
+static inline __attribute__((always_inline)) void add_tsv_field(std::vector<std::string_view>& fields,
+                                                                 const char* data, size_t from, size_t end) {
+    const char* p = data + from;
+    size_t n = end - from;
+    if (n >= 2 && p[0] == '"' && p[n - 1] == '"') {
+        ++p;
+        n -= 2;
+    }
+    fields.emplace_back(p, n);
+}
+
 // Lines end at LF, CRLF and a lone CR (old Mac files, mixed line ends). A CR that ends a push
-// stays in pending_ until the next push's first byte tells which it was.
+// stays in pending_ until the next push's first byte tells which it was. The record that
+// continues the last push's partial one is finished through pending_; every record wholly
+// inside this push is found and cut into fields in one pass (scan_tsv_records).
 void Splitter::push_tsv(std::string_view text, RowSink& sink) {
     if (!pending_.empty() && pending_.back() == '\r' && text.front() != '\n') {
         pending_.pop_back();
         if (!end_line({}, 0, sink)) return;
     }
-    while (!text.empty()) {
-        const void* hit = std::memchr(text.data(), '\n', text.size());
-        const size_t lf = hit ? static_cast<size_t>(static_cast<const char*>(hit) - text.data()) : text.size();
-        std::string_view line = text.substr(0, lf);
-        // A CR before the LF that is not its CRLF (or the push's last byte) is a line end.
-        while (const void* cr = std::memchr(line.data(), '\r', line.size())) {
-            const size_t at = static_cast<size_t>(static_cast<const char*>(cr) - line.data());
-            if (at + 1 == line.size()) break;
-            if (!end_line(line.substr(0, at), 0, sink)) return;
-            line.remove_prefix(at + 1);
-        }
-        if (!hit) {
-            keep(line);
+    if (!pending_.empty()) {  // the partial record: through its line end, or all of this push
+        size_t end = 0;
+        while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+        if (end == text.size() || (text[end] == '\r' && end + 1 == text.size())) {
+            keep(text);
             return;
         }
-        if (!end_line(line, 0, sink)) return;
-        text = text.substr(static_cast<size_t>(line.data() - text.data()) + line.size() + 1);
+        const size_t next = text[end] == '\r' && text[end + 1] == '\n' ? end + 2 : end + 1;
+        if (!end_line(text.substr(0, end), 0, sink)) return;
+        text.remove_prefix(next);
     }
+    const size_t done = scan_tsv_records(text, sink);
+    if (done < text.size()) keep(text.substr(done));
+}
+
+// Bit masks of the tabs and line ends (LF, CR) among 16 bytes: SSE2 on x86-64, SIMD128 in a
+// wasm build with -msimd128, else a scalar loop (also for the last bytes of a push).
+namespace {
+
+struct Marks {
+    uint32_t tabs = 0, ends = 0;
+};
+
+inline Marks marks_scalar(const char* p, size_t n) {
+    Marks m;
+    for (size_t i = 0; i < n; ++i) {
+        const char c = p[i];
+        m.tabs |= uint32_t(c == '\t') << i;
+        m.ends |= uint32_t(c == '\n' || c == '\r') << i;
+    }
+    return m;
+}
+
+#if defined(__SSE2__)
+inline Marks marks16(const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i ends = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+    return {uint32_t(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')))), uint32_t(_mm_movemask_epi8(ends))};
+}
+#elif defined(__wasm_simd128__)
+inline Marks marks16(const char* p) {
+    const v128_t v = wasm_v128_load(p);
+    const v128_t ends = wasm_v128_or(wasm_i8x16_eq(v, wasm_i8x16_splat('\n')), wasm_i8x16_eq(v, wasm_i8x16_splat('\r')));
+    return {uint32_t(wasm_i8x16_bitmask(wasm_i8x16_eq(v, wasm_i8x16_splat('\t')))), uint32_t(wasm_i8x16_bitmask(ends))};
+}
+#else
+inline Marks marks16(const char* p) { return marks_scalar(p, 16); }
+#endif
+
+}  // namespace
+
+// Emits every record of `text` that ends inside it, cutting fields as the tabs come (one pass
+// over the bytes, 16 at a time); returns where the unfinished last record starts (text.size()
+// when none is left). A CR that is the push's last byte is left unfinished (CRLF or lone CR:
+// the next push tells).
+__attribute__((flatten)) size_t Splitter::scan_tsv_records(std::string_view text, RowSink& sink) {
+    const char* const data = text.data();
+    const size_t size = text.size();
+    std::vector<std::string_view>& fields = row_.fields;
+    fields.clear();
+    size_t record = 0;  // where the current record starts
+    size_t field = 0;   // where its current field starts
+    for (size_t base = 0; base < size; base += 16) {
+        const Marks m = base + 16 <= size ? marks16(data + base) : marks_scalar(data + base, size - base);
+        uint32_t tabs = m.tabs, ends = m.ends;
+        while (true) {
+            // The tabs before the next line end belong to the current record.
+            const uint32_t before = ends ? (ends & (0u - ends)) - 1 : ~0u;
+            for (uint32_t t = tabs & before; t; t &= t - 1) {
+                const size_t at = base + static_cast<size_t>(__builtin_ctz(t));
+                add_tsv_field(fields, data, field, at);
+                field = at + 1;
+            }
+            if (!ends) break;
+            tabs &= ~before;
+            const size_t at = base + static_cast<size_t>(__builtin_ctz(ends));
+            ends &= ends - 1;
+            if (at < record) continue;  // the LF of a CRLF that began in the previous block
+            size_t next = at + 1;
+            if (data[at] == '\r') {
+                if (at + 1 == size) return record;  // CRLF or lone CR: the next push tells
+                if (data[at + 1] == '\n') {
+                    next = at + 2;
+                    if (at + 1 < base + 16) ends &= ~(1u << (at + 1 - base));  // its LF, when in this block
+                }
+            }
+            add_tsv_field(fields, data, field, at);
+            emit_fields(std::string_view(data + record, at - record), next - record, sink);
+            fields.clear();
+            record = field = next;
+        }
+    }
+    fields.clear();
+    return record;
+}
+
+// The fields of a record finished through pending_ (see add_tsv_field).
+void Splitter::split_tsv(std::string_view record) {
+    std::vector<std::string_view>& fields = row_.fields;
+    fields.clear();
+    const char* const data = record.data();
+    const size_t size = record.size();
+    size_t start = 0;
+    size_t i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    constexpr uint64_t kTabs = 0x0909090909090909ull, kLow7 = 0x7f7f7f7f7f7f7f7full;
+    for (; i + 8 <= size; i += 8) {
+        uint64_t word;
+        std::memcpy(&word, data + i, 8);
+        const uint64_t x = word ^ kTabs;                            // a tab byte becomes 0
+        uint64_t tabs = ~(((x & kLow7) + kLow7) | x | kLow7);      // exact: 0x80 where x's byte is 0
+        while (tabs) {
+            const size_t at = i + static_cast<size_t>(__builtin_ctzll(tabs) / 8);
+            add_tsv_field(fields, data, start, at);
+            start = at + 1;
+            tabs &= tabs - 1;
+        }
+    }
+#endif
+    for (; i < size; ++i) {  // the tail (and the whole record on a big-endian host)
+        if (data[i] != '\t') continue;
+        add_tsv_field(fields, data, start, i);
+        start = i + 1;
+    }
+    add_tsv_field(fields, data, start, size);
 }
 
 void Splitter::push_csv(std::string_view text, RowSink& sink) {
@@ -197,49 +327,14 @@ void Splitter::emit(std::string_view record, uint32_t newlines, RowSink& sink) {
     sink.on_row(row_);
 }
 
-// One pass over the record, eight bytes at a time: fields are short (an All Orders row has ~39
-// of ~8 bytes), so this beats a memchr call per field (issue 9, tests/bench/README.md).
-// One TSV field; a field wholly inside quotes loses them. Always inlined: as a call per field
-// it cost a third of the splitter (callgrind, issue 9).
-static inline __attribute__((always_inline)) void add_tsv_field(std::vector<std::string_view>& fields,
-                                                                 const char* data, size_t from, size_t end) {
-    const char* p = data + from;
-    size_t n = end - from;
-    if (n >= 2 && p[0] == '"' && p[n - 1] == '"') {
-        ++p;
-        n -= 2;
-    }
-    fields.emplace_back(p, n);
-}
-
-void Splitter::split_tsv(std::string_view record) {
-    std::vector<std::string_view>& fields = row_.fields;
-    fields.clear();
-    const char* const data = record.data();
-    const size_t size = record.size();
-    size_t start = 0;
-    size_t i = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    constexpr uint64_t kTabs = 0x0909090909090909ull, kLow7 = 0x7f7f7f7f7f7f7f7full;
-    for (; i + 8 <= size; i += 8) {
-        uint64_t word;
-        std::memcpy(&word, data + i, 8);
-        const uint64_t x = word ^ kTabs;                            // a tab byte becomes 0
-        uint64_t tabs = ~(((x & kLow7) + kLow7) | x | kLow7);      // exact: 0x80 where x's byte is 0
-        while (tabs) {
-            const size_t at = i + static_cast<size_t>(__builtin_ctzll(tabs) / 8);
-            add_tsv_field(fields, data, start, at);
-            start = at + 1;
-            tabs &= tabs - 1;
-        }
-    }
-#endif
-    for (; i < size; ++i) {  // the tail (and the whole record on a big-endian host)
-        if (data[i] != '\t') continue;
-        add_tsv_field(fields, data, start, i);
-        start = i + 1;
-    }
-    add_tsv_field(fields, data, start, size);
+// A TSV record whose fields scan_tsv_records has cut already; `bytes` counts its line end.
+void Splitter::emit_fields(std::string_view record, size_t bytes, RowSink& sink) {
+    const uint32_t line = next_line_++;
+    consumed_ += bytes;
+    if (record.find_first_not_of(" \t\r") == std::string_view::npos) return;  // blank line
+    row_.line = line;
+    row_.text_end = consumed_;
+    sink.on_row(row_);
 }
 
 // Cuts a CSV record into fields; when it holds quotes, it is copied to scratch_ and unescaped

@@ -49,7 +49,9 @@ private:
     void push_tsv(std::string_view text, RowSink& sink);
     void push_csv(std::string_view text, RowSink& sink);
     bool end_line(std::string_view piece, uint32_t newlines, RowSink& sink);
+    size_t scan_tsv_records(std::string_view text, RowSink& sink);
     void emit(std::string_view record, uint32_t newlines, RowSink& sink);
+    void emit_fields(std::string_view record, size_t bytes, RowSink& sink);
     void split_tsv(std::string_view record);
     void split_csv(std::string_view record);
     bool keep(std::string_view piece);
