@@ -5,10 +5,14 @@
 // (issue 9, tests/bench/README.md).
 // Messages in: {warm: true} (compile the wasm now); per file {id, begin: {name, size}}, then
 // {id, chunk: ArrayBuffer} any number of times, then {id, end: true} (or {id, abort: true}).
+// The first half of a file read in two parts ends with {id, end: true, hold: true} and then
+// gets {id, part: ArrayBuffer, prefix: {bytes, lines}}, the other worker's buffer of the second
+// half, joined here (core/file_parts.h) so the page decodes one buffer.
 // Out: {id, type: 'progress', bytesRead} after each chunk is parsed, then
-// {id, type: 'done', buffer, timings}, or {id, type: 'failed', bytesRead, message} (out of
-// memory, or a wasm abort: the file's memory error), or {id, type: 'unavailable', message}
-// (the wasm would not start: the page reads files itself).
+// {id, type: 'done', buffer, timings}, or {id, type: 'unjoined'} (the halves cannot be joined:
+// the page reads the file whole), or {id, type: 'failed', bytesRead, message} (out of memory,
+// or a wasm abort: the file's memory error), or {id, type: 'unavailable', message} (the wasm
+// would not start: the page reads files itself).
 'use strict';
 
 (function () {
@@ -37,7 +41,7 @@
     // Where the worker's time went (sellerHealth.timings(), tests/bench): waiting for the
     // page's chunks, parsing them in the wasm (with the copy into its heap), encoding.
     file = {id, buffer: 0, bufferSize: 0, bytesRead: 0, failed: false,
-            timings: {waitMs: 0, parseMs: 0, encodeMs: 0}, idleSince: performance.now()};
+            timings: {waitMs: 0, parseMs: 0, finishMs: 0, encodeMs: 0}, idleSince: performance.now()};
   }
 
   function feed(mod, chunk) {
@@ -65,11 +69,38 @@
     self.postMessage({id: file.id, type: 'progress', bytesRead: file.bytesRead});
   }
 
-  function end(mod) {
+  // Ends the file; with `hold` its records wait for the other half (join), else they go out.
+  function end(mod, hold) {
     const t0 = performance.now();
     file.timings.waitMs += t0 - file.idleSince;
     mod._free(file.buffer);
-    const ptr = mod._sh_ingest_finish();
+    file.buffer = 0;
+    mod._sh_ingest_finish();
+    file.timings.finishMs = performance.now() - t0;
+    return hold ? null : encode(mod);
+  }
+
+  function join(mod, part, prefix) {
+    const t0 = performance.now();
+    const bytes = new Uint8Array(part);
+    const ptr = mod._malloc(Math.max(bytes.length, 1));
+    let joined = 0;
+    if (ptr) {
+      mod.HEAPU8.set(bytes, ptr);
+      joined = mod._sh_ingest_join(ptr, bytes.length, prefix.bytes, prefix.lines);
+      mod._free(ptr);
+    }
+    file.timings.joinMs = performance.now() - t0;
+    if (joined) return encode(mod);
+    mod._sh_ingest_release();
+    const {id} = file;
+    file = null;
+    return {id, type: 'unjoined'};
+  }
+
+  function encode(mod) {
+    const t0 = performance.now();
+    const ptr = mod._sh_ingest_encode();
     const {id, bytesRead, timings} = file;
     file = null;
     if (!ptr) {
@@ -98,15 +129,12 @@
       if (data.chunk) return feed(mod, data.chunk);
       if (data.abort) {
         mod._free(file.buffer);
-        mod._sh_ingest_finish();
         mod._sh_ingest_release();
         file = null;
         return;
       }
-      if (data.end) {
-        const reply = end(mod);
-        self.postMessage(reply, reply.buffer ? [reply.buffer] : []);
-      }
+      const reply = data.end ? end(mod, data.hold) : data.part ? join(mod, data.part, data.prefix) : null;
+      if (reply) self.postMessage(reply, reply.buffer ? [reply.buffer] : []);
     } catch (err) {
       // A wasm abort (an allocation that failed outside the memory guard) leaves the module
       // unusable: the next file gets a fresh instance, this one the memory error.

@@ -26,9 +26,11 @@
     canvas.hidden = true;
   }
 
-  function hasWebGL2() {
-    try { return !!document.createElement('canvas').getContext('webgl2'); } catch (e) { return false; }
-  }
+  // WebGL2 is tried by the app itself when it opens its window: a probe context of our own cost
+  // 20-90 ms of start-up with a software GPU (issue 9). A browser without the API is told at
+  // once; one that cannot make the context, when the app's window does not open.
+  const NO_WEBGL2 = 'Seller Health needs a browser with WebGL2 (a recent Chrome, Edge, Firefox or Safari). ' +
+                    'Your reports are read on your computer only; nothing is uploaded.';
 
   function refreshSummary() {
     if (mod) summaryEl.textContent = mod.UTF8ToString(mod._sh_summary());
@@ -113,10 +115,13 @@
 
   // This thread reads the file and posts its chunks to the worker (transferred): reads keep
   // going while the worker parses, at most READ_AHEAD chunks ahead of it. Resolves with the
-  // worker's last message ({type: 'done', buffer, timings} or {type: 'failed', bytesRead}); rejects
-  // with WorkerUnavailable, or with the browser's error when the file cannot be read.
+  // worker's last message ({type: 'done', buffer, timings}, {type: 'failed', bytesRead} or, for
+  // a first half, {type: 'unjoined'}); rejects with WorkerUnavailable, or with the browser's
+  // error when the file cannot be read. `join` (the first half of a file read in two parts):
+  // {later: a promise of the other worker's 'done' message or null, prefix}; its buffer is
+  // handed to this worker, which joins the halves.
   const READ_AHEAD = 4;
-  function runInWorker(w, blob, name, onProgress) {
+  function runInWorker(w, blob, name, onProgress, join = null) {
     return new Promise((resolve, reject) => {
       const id = w.nextId++;
       let bytesRead = 0;      // parsed by the worker
@@ -163,7 +168,20 @@
               await new Promise((r) => { wake = r; });
             wake = null;
           }
-          if (!finished) w.worker.postMessage({id, end: true});
+          if (finished) return;
+          if (!join) {
+            w.worker.postMessage({id, end: true});
+            return;
+          }
+          w.worker.postMessage({id, end: true, hold: true});
+          const later = await join.later;
+          if (finished) return;
+          if (later) {
+            w.worker.postMessage({id, part: later.buffer, prefix: join.prefix}, [later.buffer]);
+          } else {   // the second half failed: no join; the file is read whole (or fails) next
+            w.worker.postMessage({id, abort: true});
+            finish(() => resolve({type: 'unjoined'}));
+          }
         } catch (err) {
           // The browser could not read the file (it changed or went away): load() fails with
           // the reason, as the page's own loop does; the worker drops what it had.
@@ -216,18 +234,24 @@
     }
   }
 
-  // A large All Orders file (core/file_parts.h) is read in two parts by two workers at once:
-  // the first half as it is, the second behind the file's header line; the core joins them
-  // into what one read gives. Null when the file is not one to cut (then it is read whole):
-  // too small, one core, not UTF-8 tab-separated All Orders, or parts that do not join.
+  // A large All Orders file (core/file_parts.h) is read in two halves by two workers at once:
+  // the first half as it is, the second behind the file's lines through the header; the first
+  // worker joins the second's records into its own (off this thread), so the page decodes one
+  // buffer, as for any file. Only with four cores or more: the two workers, this thread's reads
+  // and the browser's own work each want one, and on two cores the halves took as long as one
+  // worker's whole read (tests/bench/README.md). Null when the file is not one to cut (then it
+  // is read whole): too small, too few cores, not UTF-8 tab-separated All Orders, or halves
+  // that do not join.
   const PART_MIN_BYTES = 32 << 20;   // core kMinPartBytes
+  const PART_MIN_CORES = 4;
   async function readInParts(blob, name) {
-    if (blob.size < PART_MIN_BYTES || (navigator.hardwareConcurrency || 1) < 2) return null;
+    if (blob.size < PART_MIN_BYTES || (navigator.hardwareConcurrency || 1) < PART_MIN_CORES) return null;
     const main = ingestWorker(0), helper = ingestWorker(1);
     if (!main || !helper) return null;
     const head = new Uint8Array(await blob.slice(0, 64 << 10).arrayBuffer());
     const prefixBytes = withHeapCopy(head, (ptr, n) => (ptr ? mod._sh_part_prefix(ptr, n, blob.size <= head.length ? 1 : 0) : 0));
     if (!prefixBytes) return null;
+    const prefix = {bytes: prefixBytes, lines: mod._sh_part_prefix_lines()};
     const mid = Math.floor(blob.size / 2);
     const lf = new Uint8Array(await blob.slice(mid, mid + (1 << 20)).arrayBuffer()).indexOf(10);
     if (lf < 0 || mid + lf + 1 >= blob.size) return null;
@@ -236,29 +260,28 @@
     const report = showProgress(name, blob.size);
     const parsed = [0, 0];
     const partProgress = (i, skip) => (bytes) => { parsed[i] = Math.max(0, bytes - skip); report(parsed[0] + parsed[1]); };
+    const second = runInWorker(helper, new Blob([head.slice(0, prefixBytes), blob.slice(cut)]), name, partProgress(1, prefixBytes));
+    const later = second.then((m) => (m.type === 'done' ? m : null), () => null);
+    const first = runInWorker(main, blob.slice(0, cut), name, partProgress(0, 0), {later, prefix});
     let parts;
     try {
-      parts = await Promise.all([
-        runInWorker(main, blob.slice(0, cut), name, partProgress(0, 0)),
-        runInWorker(helper, new Blob([head.slice(0, prefixBytes), blob.slice(cut)]), name, partProgress(1, prefixBytes)),
-      ]);
+      parts = await Promise.all([first, second]);
     } catch (err) {
       if (err instanceof WorkerUnavailable) return null;
       mod._sh_cancel_remote_file();
       throw err;
     }
-    // A part that ran out of memory: the whole read gives the file its memory error.
-    if (parts.some((m) => m.type !== 'done')) return null;
+    const [joined, other] = parts;
+    if (joined.type !== 'done') return null;   // not joined, or out of memory: read it whole
     const t0 = performance.now();
-    withHeapCopy(parts[0].buffer, (ptr, n) => withCString(name, (namePtr) => mod._sh_add_first_part(ptr, n, namePtr, blob.size)));
-    const json = withHeapCopy(parts[1].buffer, (ptr, n) => mod.UTF8ToString(mod._sh_join_part(ptr, n)));
-    if (!json) return null;
+    const input = addLoadedFile(name, blob.size, joined.buffer);
     const t1 = performance.now();
-    const sum = (k) => parts[0].timings[k] + parts[1].timings[k];
-    timings.files.push({name, bytes: blob.size, worker: true, parts: parts.map((m) => ({...m.timings})),
-                        waitMs: sum('waitMs'), parseMs: Math.max(parts[0].timings.parseMs, parts[1].timings.parseMs),
-                        encodeMs: sum('encodeMs'), decodeMs: t1 - t0, totalMs: t1 - started});
-    return JSON.parse(json);
+    timings.files.push({name, bytes: blob.size, worker: true, parts: [{...joined.timings}, {...other.timings}],
+                        waitMs: joined.timings.waitMs + other.timings.waitMs,
+                        parseMs: Math.max(joined.timings.parseMs, other.timings.parseMs),
+                        encodeMs: joined.timings.encodeMs + other.timings.encodeMs, joinMs: joined.timings.joinMs,
+                        decodeMs: t1 - t0, totalMs: t1 - started});
+    return input;
   }
 
   // One file, by the workers when there are some, else on this thread.
@@ -413,9 +436,8 @@
     window.dispatchEvent(new Event('sellerhealthready'));
   }
 
-  if (!hasWebGL2()) {
-    showFallback('Seller Health needs a browser with WebGL2 (a recent Chrome, Edge, Firefox or Safari). ' +
-                 'Your reports are read on your computer only; nothing is uploaded.');
+  if (typeof WebGL2RenderingContext === 'undefined') {
+    showFallback(NO_WEBGL2);
     return;
   }
   installDropZone();
@@ -449,7 +471,11 @@
     printErr: (t) => console.warn(t),
   }).then((m) => {
     mod = m;
-    mod.callMain([]);
+    if (mod.callMain([]) !== 0) {   // the app's window (its WebGL2 context) did not open
+      mod = null;
+      showFallback(NO_WEBGL2);
+      return undefined;
+    }
     // The worker starts now, so its wasm is compiled before the first file arrives.
     const w = ingestWorker();
     if (w) w.worker.postMessage({warm: true});

@@ -117,7 +117,7 @@ def main():
     html, n = re.subn(r'<link rel="stylesheet" href="style.css">', lambda m: "<style>" + css + "</style>", html)
     if n != 1:
         sys.exit("single_file.py: index.html's stylesheet link is missing")
-    html = re.sub(r'\s*<link rel="(manifest|apple-touch-icon)"[^>]*>', "", html)
+    html = re.sub(r'\s*<link rel="(manifest|apple-touch-icon|preload)"[^>]*>', "", html)  # the wasm is inside
     html = re.sub(r'<link rel="icon" href="[^"]*"', '<link rel="icon" href="' + icon + '"', html)
 
     csp = ("default-src 'none'; "

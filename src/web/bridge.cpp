@@ -103,9 +103,10 @@ EMSCRIPTEN_KEEPALIVE const char* sh_add_file_out_of_memory(const char* name, dou
     return file_done(session().add_file_out_of_memory(name, bytes_read > 0 ? static_cast<uint64_t>(bytes_read) : 0));
 }
 
-// --- A large All Orders file read in two parts by two workers (core/file_parts.h) -------------
+// --- A large All Orders file read in two halves by two workers (core/file_parts.h): the page
+// asks where the header ends; the first worker joins the halves (src/web/ingest) -------------
 
-static sh::PartPrefix part_prefix_found;  // of the file being read in parts
+static sh::PartPrefix part_prefix_found;  // of the file being read in halves
 
 // The bytes a later part starts with (0: the file is read whole), from the file's first bytes.
 EMSCRIPTEN_KEEPALIVE double sh_part_prefix(const uint8_t* head, size_t size, int whole) {
@@ -113,17 +114,7 @@ EMSCRIPTEN_KEEPALIVE double sh_part_prefix(const uint8_t* head, size_t size, int
     return static_cast<double>(part_prefix_found.bytes);
 }
 
-// The first part's buffer, added as the file until the later part joins it (not yet done).
-EMSCRIPTEN_KEEPALIVE void sh_add_first_part(const uint8_t* data, size_t size, const char* name, double file_bytes) {
-    session().add_loaded_file(data, size, name, file_bytes > 0 ? static_cast<uint64_t>(file_bytes) : 0);
-}
-
-// Joins the later part's buffer into the first: the file's summary as JSON, or "" when the parts
-// cannot be joined (the first part is removed again; the page reads the file whole).
-EMSCRIPTEN_KEEPALIVE const char* sh_join_part(const uint8_t* data, size_t size) {
-    if (!session().join_loaded_part(data, size, part_prefix_found)) return "";
-    return file_done(session().files().back().info);
-}
+EMSCRIPTEN_KEEPALIVE double sh_part_prefix_lines() { return part_prefix_found.lines; }
 
 // 1 while a batch of files streams in: frames show the last result instead of evaluating after
 // every file; 0 at the batch's end (the next result evaluates once).

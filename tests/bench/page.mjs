@@ -137,7 +137,7 @@ export async function appRun(context, server, set, reps, log, {interactivity = f
     // Where the time went (sellerHealth.timings()): per file, and the batch's one evaluation.
     const ms = (v) => (v === undefined ? '-' : v.toFixed(0));
     for (const f of r.timings.files)
-      log(`    ${f.name}: ${f.parts ? 'two parts, ' : ''}wait ${ms(f.waitMs)} ms, parse ${ms(f.parseMs)} ms, encode ${ms(f.encodeMs)} ms, decode${f.parts ? '+join' : ''} ${ms(f.decodeMs)} ms, total ${ms(f.totalMs)} ms`);
+      log(`    ${f.name}: ${f.parts ? 'two halves, ' : ''}wait ${ms(f.waitMs)} ms, parse ${ms(f.parseMs)} ms, ${f.parts ? `join ${ms(f.joinMs)} ms (worker), ` : ''}encode ${ms(f.encodeMs)} ms, decode ${ms(f.decodeMs)} ms, total ${ms(f.totalMs)} ms`);
     log(`    evaluate ${ms(r.timings.evaluateMs)} ms`);
   }
   const ms = median(runs.map((r) => r.ms));

@@ -38,11 +38,24 @@ EMSCRIPTEN_KEEPALIVE void sh_ingest_out_of_memory() {
     if (ingest.session) ingest.session->drop_file_out_of_memory();
 }
 
-// Ends the file and encodes it: returns the buffer (its size is sh_ingest_size()), or null when
-// the buffer could not be allocated (the page then gives the file the memory error).
-EMSCRIPTEN_KEEPALIVE const uint8_t* sh_ingest_finish() {
-    if (!ingest.session) return nullptr;
-    ingest.session->finish_file();
+// Ends the file; its records stay here until sh_ingest_encode (or a later part joins them).
+EMSCRIPTEN_KEEPALIVE void sh_ingest_finish() {
+    if (ingest.session) ingest.session->finish_file();
+}
+
+// A large All Orders file read in two parts (core/file_parts.h): the other worker's buffer of
+// the later part, joined here into the file just finished, off the page's thread. 1 when
+// joined; 0 when the parts cannot be joined (the file is gone: the page reads it whole).
+EMSCRIPTEN_KEEPALIVE int sh_ingest_join(const uint8_t* data, size_t size, double prefix_bytes, double prefix_lines) {
+    if (!ingest.session || ingest.session->files().empty()) return 0;
+    const sh::PartPrefix prefix{static_cast<size_t>(prefix_bytes), static_cast<uint32_t>(prefix_lines)};
+    return ingest.session->join_loaded_part(data, size, prefix) ? 1 : 0;
+}
+
+// Encodes the finished file: returns the buffer (its size is sh_ingest_size()), or null when
+// there is none or it could not be allocated (the page then gives the file the memory error).
+EMSCRIPTEN_KEEPALIVE const uint8_t* sh_ingest_encode() {
+    if (!ingest.session || ingest.session->files().empty()) return nullptr;
     const sh::LoadedFile& file = ingest.session->files().back();
     ingest.buffer_size = sh::encoded_size(file, ingest.session->ids());
     ingest.buffer = static_cast<uint8_t*>(std::malloc(ingest.buffer_size ? ingest.buffer_size : 1));
@@ -53,7 +66,9 @@ EMSCRIPTEN_KEEPALIVE const uint8_t* sh_ingest_finish() {
 
 EMSCRIPTEN_KEEPALIVE double sh_ingest_size() { return static_cast<double>(ingest.buffer_size); }
 
+// Lets go of the last file: its buffer, and its records when they were never encoded.
 EMSCRIPTEN_KEEPALIVE void sh_ingest_release() {
+    ingest.session.reset();
     std::free(ingest.buffer);
     ingest.buffer = nullptr;
     ingest.buffer_size = 0;
