@@ -11,6 +11,7 @@
 #include "core/feedback/lexicon.h"
 #include "core/feedback/removal.h"
 #include "core/feedback/text.h"
+#include "core/result_json.h"
 
 using namespace sh;
 using namespace sh::feedback;
@@ -272,4 +273,25 @@ TEST_CASE("feedback: arbitrary bytes, truncated UTF-8 and long comments are hand
     const CommentAnalysis a = analyse_comment(long_comment);
     CHECK(a.causes == Causes{"packaging"});
     CHECK(a.triggers.size() == 2000);
+}
+
+TEST_CASE("feedback: a comment memo gives the same report, evaluation after evaluation") {
+    const Day d = day_from_civil(2026, 11, 20);
+    const std::vector<FeedbackItem> items = {
+        item(d - 3, 1, "Arrived two weeks late, box crushed", "111-0000001-0000001"),
+        item(d - 40, 2, "Item broke after one day"),
+        item(d - 40, 3, "Item broke after one day"),  // same text, another rating: read on its own
+        item(d - 200, 1, "等了三个星期才到，太慢了"),
+        item(d - 5, 5, "Great seller"),
+        item(d + 3, 1, "Dated after as_of"),
+    };
+    CommentMemo memo;
+    for (const Day as_of : {d, d - 30, d, d + 10}) {
+        CAPTURE(format_day(as_of));
+        const auto plain = to_json(analyse_feedback(items, as_of)).dump();
+        CHECK(to_json(analyse_feedback(items, as_of, &memo)).dump() == plain);
+        CHECK(to_json(analyse_feedback(items, as_of, &memo)).dump() == plain);  // all from the memo
+    }
+    memo.clear();
+    CHECK(to_json(analyse_feedback(items, d, &memo)).dump() == to_json(analyse_feedback(items, d)).dump());
 }

@@ -16,12 +16,13 @@ namespace sh::cli {
 namespace {
 
 constexpr size_t kChunkSize = 16u << 20;     // read files in 16 MiB chunks, like the page
+constexpr size_t kPartChunkSize = 4u << 20;  // each part's thread reads 4 MiB at a time (memory)
 constexpr size_t kHeadBytes = 64u << 10;     // the reader decides the encoding from these
 constexpr size_t kCutWindow = 1u << 20;      // a line end is looked for this far past the middle
 
 // Feeds `length` bytes of the open file from `offset` on; false on a read error.
 template <class Feed> bool feed_range(std::ifstream& in, uint64_t offset, uint64_t length, Feed feed) {
-    const auto capacity = static_cast<size_t>(std::min<uint64_t>(kChunkSize, std::max<uint64_t>(length, 1)));
+    const auto capacity = static_cast<size_t>(std::min<uint64_t>(kPartChunkSize, std::max<uint64_t>(length, 1)));
     const std::unique_ptr<char[]> buffer(new char[capacity]);  // not zeroed: every byte is read into first
     in.seekg(static_cast<std::streamoff>(offset));
     while (length > 0 && in) {
@@ -35,12 +36,19 @@ template <class Feed> bool feed_range(std::ifstream& in, uint64_t offset, uint64
 }
 
 // One part of the file: the prefix (empty for the first part), then [offset, offset + length).
+// The first part reserves its orders for the whole file (`file_size`), so the second joins
+// into them in place.
 bool read_part(const std::string& path, const std::string& name, const std::string& prefix, uint64_t offset,
-               uint64_t length, OrderIdPool& ids, LoadedFile& out) {
+               uint64_t length, uint64_t file_size, OrderIdPool& ids, LoadedFile& out) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return false;
     FileReader reader(name, ids);
-    reader.set_size_hint(prefix.size() + length);
+    if (prefix.empty()) {
+        reader.set_size_hint(file_size);
+        reader.keep_reservation();
+    } else {
+        reader.set_size_hint(prefix.size() + length);
+    }
     if (!prefix.empty()) reader.feed(reinterpret_cast<const uint8_t*>(prefix.data()), prefix.size());
     const bool read = feed_range(in, offset, length, [&](const uint8_t* data, size_t size) { reader.feed(data, size); });
     out = reader.finish();
@@ -68,9 +76,9 @@ bool read_in_parts(Session& session, const std::string& path, const std::string&
     LoadedFile first, later;
     bool later_read = false;
     std::thread other([&] {
-        later_read = read_part(path, name, head.substr(0, prefix.bytes), cut, size - cut, later_ids, later);
+        later_read = read_part(path, name, head.substr(0, prefix.bytes), cut, size - cut, size, later_ids, later);
     });
-    const bool first_read = read_part(path, name, "", 0, cut, first_ids, first);
+    const bool first_read = read_part(path, name, "", 0, cut, size, first_ids, first);
     other.join();
     if (!first_read || !later_read || !join_part(first, later, prefix, first_ids, &later_ids)) return false;
     session.add_read_file(std::move(first), first_ids);

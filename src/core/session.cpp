@@ -140,6 +140,7 @@ void Session::remove_file(size_t index) {
 
 void Session::clear() {
     files_.clear();
+    comments_.clear();
     reader_.reset();
     out_of_memory_ = false;
     stale_ = true;
@@ -152,7 +153,7 @@ void Session::set_options(const Options& options) {
 
 const Result& Session::result() {
     if (stale_ && !hold_result_) {
-        result_ = evaluate(files_, ids_, options_);
+        result_ = evaluate(files_, ids_, options_, &comments_);
         stale_ = false;
     }
     return result_;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/feedback/analyse.h"
 #include "core/file_parts.h"
 #include "core/ingest/reader.h"
 #include "core/input.h"
@@ -90,6 +91,7 @@ private:
     MemoryProbe memory_probe_ = nullptr;
     Options options_;
     Result result_;
+    CommentMemo comments_;  // feedback comments read by earlier evaluations
     bool stale_ = true;
     bool hold_result_ = false;
 };

@@ -60,7 +60,7 @@ std::string detached_warning(const Facts& facts, const OrderIdPool& ids) {
 // The longest span the daily series covers (the lifetime metric still counts everything).
 constexpr int kMaxSeriesDays = 3660;
 
-FeedbackReport analyse(const Facts& facts, const OrderIdPool& ids, Day as_of) {
+FeedbackReport analyse(const Facts& facts, const OrderIdPool& ids, Day as_of, CommentMemo* memo) {
     std::vector<FeedbackItem> items;
     items.reserve(facts.feedback.size());
     for (const FeedbackFact& f : facts.feedback) {
@@ -74,12 +74,13 @@ FeedbackReport analyse(const Facts& facts, const OrderIdPool& ids, Day as_of) {
         if (const Order* o = facts.orders.find(f.order)) item.channel = o->channel;
         items.push_back(std::move(item));
     }
-    return analyse_feedback(items, as_of);
+    return analyse_feedback(items, as_of, memo);
 }
 
 }  // namespace
 
-Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, const Options& options) {
+Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, const Options& options,
+                CommentMemo* memo) {
     Result result;
     result.version = kVersion;
     for (const LoadedFile& f : files) result.inputs.push_back(f.info);
@@ -118,7 +119,7 @@ Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, co
                                        m.family + "'");
     }
     if (facts.feedback_loaded) {
-        result.feedback = analyse(facts, ids, as_of);
+        result.feedback = analyse(facts, ids, as_of, memo);
         result.feedback.present = true;
         if (!result.feedback.average_365d) {
             for (const Metric& m : result.metrics)

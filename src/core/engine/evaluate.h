@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "core/feedback/analyse.h"
 #include "core/input.h"
 #include "core/options.h"
 #include "core/order_id.h"
@@ -10,6 +11,8 @@
 
 namespace sh {
 
-Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, const Options& options);
+// `memo` (optional) keeps what reading each feedback comment found for the next evaluation.
+Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, const Options& options,
+                CommentMemo* memo = nullptr);
 
 }  // namespace sh

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 #include "core/feedback/comment.h"
 #include "core/feedback/counts.h"
@@ -36,7 +37,19 @@ CommentAnalysis analyse_comment(std::string_view comment, int rating) {
     return out;
 }
 
-FeedbackReport analyse_feedback(const std::vector<FeedbackItem>& items, Day as_of) {
+struct CommentMemo::Impl {
+    // Keyed by the rating, a line end and the comment text.
+    std::unordered_map<std::string, feedback::CommentFindings> findings;
+};
+
+CommentMemo::CommentMemo() : impl_(std::make_unique<Impl>()) {}
+CommentMemo::~CommentMemo() = default;
+void CommentMemo::clear() { impl_->findings.clear(); }
+
+FeedbackReport analyse_feedback(const std::vector<FeedbackItem>& items, Day as_of, CommentMemo* memo) {
+    // A memo that grew past this many comments starts again (memory stays bounded).
+    constexpr size_t kMaxRemembered = 200000;
+    if (memo && memo->impl_->findings.size() > kMaxRemembered) memo->clear();
     FeedbackReport report;
     report.present = true;
     feedback::count_feedback(items, as_of, report);
@@ -47,23 +60,32 @@ FeedbackReport analyse_feedback(const std::vector<FeedbackItem>& items, Day as_o
     report.entries.reserve(items.size());
     for (const FeedbackItem& item : items) {
         if (item.day > as_of) continue;
-        feedback::read_comment(item.comment, item.rating, scratch, findings);
+        const feedback::CommentFindings* read = &findings;
+        if (memo) {
+            std::string key = std::to_string(item.rating) + '\n' + item.comment;
+            auto [at, inserted] = memo->impl_->findings.try_emplace(std::move(key));
+            if (inserted) feedback::read_comment(item.comment, item.rating, scratch, at->second);
+            read = &at->second;
+        } else {
+            feedback::read_comment(item.comment, item.rating, scratch, findings);
+        }
+        const feedback::CommentFindings& found = *read;
         FeedbackEntryResult e;
         e.day = item.day;
         e.rating = item.rating;
         e.order_id = item.order_id;
         e.comment = item.comment;
-        fill_from_comment(findings, e.causes, e.triggers);
-        e.removal_reasons = feedback::removal_reasons(findings, item.rating, item.channel);
+        fill_from_comment(found, e.causes, e.triggers);
+        e.removal_reasons = feedback::removal_reasons(found, item.rating, item.channel);
         e.removal_eligible = !e.removal_reasons.empty() && !item.removed;
-        e.language = std::string(feedback::language_code(findings.language));
+        e.language = std::string(feedback::language_code(found.language));
         e.answered = item.answered;
         e.removed = item.removed;
         const bool happy = item.rating >= 4;
-        e.draft = feedback::compose_draft(findings.language,
-                                          findings.causes.empty() ? Cause::other : findings.causes.front(), happy);
+        e.draft = feedback::compose_draft(found.language,
+                                          found.causes.empty() ? Cause::other : found.causes.front(), happy);
         if (!item.removed && !happy && as_of - item.day < 365)
-            for (Cause c : findings.causes) ++cause_counts[size_t(c)];
+            for (Cause c : found.causes) ++cause_counts[size_t(c)];
         report.entries.push_back(std::move(e));
     }
 

@@ -1,6 +1,7 @@
 // Feedback intelligence (feedback.md): root causes, removal eligibility, priorities, drafts.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,10 +23,28 @@ struct FeedbackItem {
     Channel channel = Channel::unknown;  // from the orders file, when loaded
 };
 
+// What reading a comment found, kept between evaluations: a comment's language, causes and
+// removal grounds depend only on its text and rating, not on as_of or the policy, and reading
+// them is most of an evaluation's feedback work (the Session keeps one; issue 9).
+class CommentMemo {
+public:
+    CommentMemo();
+    ~CommentMemo();
+    CommentMemo(const CommentMemo&) = delete;
+    CommentMemo& operator=(const CommentMemo&) = delete;
+    void clear();
+
+private:
+    friend FeedbackReport analyse_feedback(const std::vector<FeedbackItem>&, Day, CommentMemo*);
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
 // Analyses every entry as of `as_of` (entries dated after as_of are ignored): counts,
 // root causes, and per entry causes, triggers, removal eligibility, language, priority and a
-// reply draft. Entries come back sorted by priority (1 = act first).
-FeedbackReport analyse_feedback(const std::vector<FeedbackItem>& items, Day as_of);
+// reply draft. Entries come back sorted by priority (1 = act first). With a memo, comments
+// read before are not read again.
+FeedbackReport analyse_feedback(const std::vector<FeedbackItem>& items, Day as_of, CommentMemo* memo = nullptr);
 
 // What the UI shows while a comment is typed or highlighted: language ("en", "zh-Hans", ...),
 // causes, and the words (byte spans of `comment`) that triggered each cause.

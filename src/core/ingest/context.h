@@ -18,6 +18,9 @@ struct Context {
     // The file's size in bytes when the caller knows it (0: unknown), and whether the text the
     // splitter sees has the file's byte count (UTF-8): then record counts can be foreseen.
     uint64_t size_hint = 0;
+    // The file is the first part of a larger one (file_parts.h) and size_hint that larger
+    // one's size: what the hint reserved stays for the parts that join it.
+    bool keep_reservation = false;
     bool text_is_file_bytes = false;
     // Asked before a large optional allocation (FileReader::set_memory_probe); null = malloc.
     bool (*memory_probe)(size_t bytes) = nullptr;

@@ -178,7 +178,8 @@ public:
         // Small files give their slack back; large ones already have ≤ 25 % (and a copy now
         // would double the peak) unless a size hint reserved more than the file held.
         const bool over_reserved = orders.capacity() - orders.size() > orders.size() / 4 + 1024;
-        if ((orders.size() < 65536 || over_reserved) && cx_.can_allocate(orders.size() * sizeof(Order)))
+        if (!cx_.keep_reservation && (orders.size() < 65536 || over_reserved) &&
+            cx_.can_allocate(orders.size() * sizeof(Order)))
             orders.shrink_to_fit();
         cx_.file.info.marketplace = main_marketplace(cx_.file.records);
         uint64_t mixed = 0;

@@ -286,6 +286,7 @@ LoadedFile FileReader::finish() {
 
 uint64_t FileReader::bytes_fed() const { return impl_->file.info.bytes; }
 void FileReader::set_size_hint(uint64_t bytes) { impl_->cx.size_hint = bytes; }
+void FileReader::keep_reservation() { impl_->cx.keep_reservation = true; }
 void FileReader::set_memory_probe(MemoryProbe probe) { impl_->cx.memory_probe = probe; }
 void FileReader::set_sniff_window(size_t bytes) { impl_->sniff_bytes = bytes < 16 ? 16 : bytes; }
 const std::string& FileReader::kind() const { return impl_->file.info.kind; }

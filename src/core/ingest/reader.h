@@ -38,6 +38,10 @@ public:
     // costs at most normal growth, never an abort; a reservation the file did not fill is given
     // back at finish.
     void set_size_hint(uint64_t bytes);
+    // Reading the first part of a file read in parts (file_parts.h), with the whole file's size
+    // as the hint: the orders reserved for the whole file are kept, so the later parts join
+    // into them without another copy (the join's peak memory). Call before the first feed.
+    void keep_reservation();
     // Asks whether `bytes` more could be allocated before a large reservation (the Session's
     // memory guard; default: try malloc(bytes) and free it).
     using MemoryProbe = bool (*)(size_t bytes);
