@@ -496,3 +496,53 @@ TEST_CASE("session: a held result is evaluated once, when released") {
     REQUIRE(session.result().inputs.size() == 1);
     CHECK(session.result().inputs[0].name == "orders.txt");
 }
+
+TEST_CASE("session: feedback comments read by the worker travel with its buffer and give the same result") {
+    const std::string text =
+        "date\trating\tcomments\tresponse\torder id\trater email\n"
+        "11/15/26\t1\tArrived two weeks late and the box was crushed\t\t113-0000000-0000001\ta@example.com\n"
+        "11/16/26\t2\tItem broke after one day\t\t113-0000000-0000002\tb@example.com\n"
+        "11/17/26\t3\t等了三个星期才到，太慢了\t\t113-0000000-0000003\tc@example.com\n";
+    auto bytes_of = [](const std::string& s) { return reinterpret_cast<const uint8_t*>(s.data()); };
+    Options options;
+    options.as_of = *parse_day("2026-11-20");
+
+    Session here;
+    here.set_options(options);
+    here.begin_file("feedback.txt", text.size());
+    here.feed(bytes_of(text), text.size());
+    here.finish_file();
+
+    Session worker;
+    worker.begin_file("feedback.txt", text.size());
+    worker.feed(bytes_of(text), text.size());
+    worker.finish_file();
+    worker.read_feedback_comments_of_last_file();
+    const LoadedFile& read = worker.files().back();
+    REQUIRE(read.records.feedback.size() == 3);
+    REQUIRE(read.comment_findings.size() == 3);
+    CHECK(read.comment_findings[0].causes.size() >= 2);  // shipping speed and packaging
+    const auto buffer = encode_loaded_file(read, worker.ids());
+
+    OrderIdPool ids;
+    LoadedFile decoded;
+    std::string error;
+    REQUIRE(decode_loaded_file(buffer.data(), buffer.size(), ids, decoded, error));
+    CHECK(encode_loaded_file(decoded, ids) == buffer);  // every finding survives
+
+    Session page;
+    page.set_options(options);
+    const InputInfo& info = page.add_loaded_file(buffer.data(), buffer.size(), "feedback.txt", text.size());
+    CHECK(info.ok());
+    CHECK(page.files().back().comment_findings.empty());  // handed to the memo
+    CHECK(to_json(page.result()).dump() == to_json(here.result()).dump());
+
+    SUBCASE("a trigger outside its comment is a corrupt buffer") {
+        LoadedFile bad = read;
+        bad.comment_findings[1].triggers.push_back({feedback::Cause::product_quality, 3, 400});
+        const auto bytes = encode_loaded_file(bad, worker.ids());
+        LoadedFile out;
+        CHECK_FALSE(decode_loaded_file(bytes.data(), bytes.size(), ids, out, error));
+        CHECK(error.find("outside its comment") != std::string::npos);
+    }
+}

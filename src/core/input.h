@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/feedback/comment.h"
 #include "core/records.h"
 
 namespace sh {
@@ -38,6 +39,10 @@ constexpr size_t kMaxProblems = 20;
 struct LoadedFile {
     InputInfo info;
     Records records;
+    // What reading each feedback comment found, one per records.feedback entry, when the page's
+    // ingest worker read them off the page's thread (read_feedback_comments); the Session moves
+    // them into its CommentMemo. Empty otherwise.
+    std::vector<feedback::CommentFindings> comment_findings;
 };
 
 }  // namespace sh

@@ -10,7 +10,7 @@ namespace sh {
 namespace {
 
 constexpr uint8_t kMagic[4] = {'S', 'H', 'L', 'F'};
-constexpr uint32_t kVersion = 2;
+constexpr uint32_t kVersion = 3;
 
 // Writes fields to `out`, or only counts them when `out` is null.
 struct Writer {
@@ -248,6 +248,14 @@ template <class IO> void fields(IO& io, std::pair<std::string, double>& c) {
 
 template <class IO> void fields(IO& io, std::string& s) { io.text(s); }
 
+// What the ingest worker's reading of a feedback comment found (feedback/comment.h).
+template <class IO> void fields(IO& io, feedback::Cause& c) { io.enumeration(c, feedback::kCauseCount - 1); }
+template <class IO> void fields(IO& io, feedback::CueHit& h) {
+    io.enumeration(h.cause, feedback::kCauseCount - 1);
+    io.pod(h.begin);
+    io.pod(h.end);
+}
+
 template <class IO, class T> void list(IO& io, std::vector<T>& v, size_t min_item_bytes) {
     if (!io.count(v, min_item_bytes)) return;
     for (T& item : v) {
@@ -321,10 +329,21 @@ template <class IO> void fields(IO& io, Records& r) {
 // The encoder's interned ids, in pool order.
 template <class IO> void id_table(IO& io, std::vector<std::string>& texts) { list(io, texts, 4); }
 
+template <class IO> void fields(IO& io, feedback::CommentFindings& f) {
+    io.enumeration(f.language, feedback::kLangCount - 1);
+    list(io, f.causes, 1);
+    list(io, f.triggers, 9);
+    io.flag(f.obscene);
+    io.flag(f.personal_info);
+    io.flag(f.promotional);
+    io.flag(f.mentions_service);
+}
+
 template <class IO> void whole(IO& io, std::vector<std::string>& id_texts, LoadedFile& file) {
     id_table(io, id_texts);
     fields(io, file.info);
     fields(io, file.records);
+    list(io, file.comment_findings, 9);
 }
 
 std::vector<std::string> interned_texts(const OrderIdPool& ids) {
@@ -405,6 +424,13 @@ bool decode_loaded_file(const uint8_t* data, size_t size, OrderIdPool& ids, Load
     r.interned = &interned;
     if (r.ok()) fields(r, out.info);
     if (r.ok()) fields(r, out.records);
+    if (r.ok()) list(r, out.comment_findings, 9);
+    if (r.ok() && !out.comment_findings.empty() && out.comment_findings.size() != out.records.feedback.size())
+        r.fail("comment findings do not match the feedback entries");
+    for (size_t i = 0; r.ok() && i < out.comment_findings.size(); ++i)
+        for (const feedback::CueHit& h : out.comment_findings[i].triggers)
+            if (h.begin > h.end || h.end > out.records.feedback[i].comment.size())
+                r.fail("a comment trigger lies outside its comment");
     if (r.ok() && r.left() != 0) r.fail("bytes after the end");
     if (r.ok() && !indexes_valid(out.records)) r.fail("a marketplace or category index is out of range");
     if (!r.ok()) {

@@ -106,6 +106,11 @@ const InputInfo& Session::add_loaded_file(const uint8_t* data, size_t size, cons
         file.info.bytes = file_bytes;
         file.info.error = error;
     }
+    // The worker read the feedback comments already: the first evaluation finds them here.
+    for (size_t i = 0; i < file.comment_findings.size(); ++i)
+        comments_.remember(file.records.feedback[i].comment, file.records.feedback[i].rating,
+                           std::move(file.comment_findings[i]));
+    std::vector<feedback::CommentFindings>().swap(file.comment_findings);
     files_.push_back(std::move(file));
     stale_ = true;
     return files_.back().info;
@@ -128,6 +133,10 @@ bool Session::join_loaded_part(const uint8_t* data, size_t size, const PartPrefi
     if (!joined && !files_.empty()) files_.pop_back();
     stale_ = true;
     return joined;
+}
+
+void Session::read_feedback_comments_of_last_file() {
+    if (!files_.empty() && !files_.back().records.feedback.empty()) read_feedback_comments(files_.back());
 }
 
 uint64_t Session::bytes_in_progress() const { return reader_ ? reader_->bytes_fed() : fed_in_progress_; }

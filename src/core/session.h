@@ -47,6 +47,9 @@ public:
     // that file removed) when the parts cannot be joined: the file is then read whole.
     const InputInfo& add_read_file(LoadedFile file, const OrderIdPool& file_ids);
     bool join_loaded_part(const uint8_t* data, size_t size, const PartPrefix& prefix);
+    // The ingest worker reads the last file's feedback comments before encoding it
+    // (LoadedFile::comment_findings); add_loaded_file hands them to the next evaluation.
+    void read_feedback_comments_of_last_file();
     // The pool of this session's interned order ids (the worker encodes its files with it).
     const OrderIdPool& ids() const { return ids_; }
 

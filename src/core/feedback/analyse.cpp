@@ -46,6 +46,27 @@ CommentMemo::CommentMemo() : impl_(std::make_unique<Impl>()) {}
 CommentMemo::~CommentMemo() = default;
 void CommentMemo::clear() { impl_->findings.clear(); }
 
+namespace {
+std::string memo_key(std::string_view comment, int rating) {
+    std::string key = std::to_string(rating);
+    key += '\n';
+    key += comment;
+    return key;
+}
+}  // namespace
+
+void CommentMemo::remember(std::string_view comment, int rating, feedback::CommentFindings findings) {
+    impl_->findings.insert_or_assign(memo_key(comment, rating), std::move(findings));
+}
+
+void read_feedback_comments(LoadedFile& file) {
+    const auto& entries = file.records.feedback;
+    file.comment_findings.assign(entries.size(), {});
+    feedback::CommentScratch scratch;
+    for (size_t i = 0; i < entries.size(); ++i)
+        feedback::read_comment(entries[i].comment, entries[i].rating, scratch, file.comment_findings[i]);
+}
+
 FeedbackReport analyse_feedback(const std::vector<FeedbackItem>& items, Day as_of, CommentMemo* memo) {
     // A memo that grew past this many comments starts again (memory stays bounded).
     constexpr size_t kMaxRemembered = 200000;
@@ -62,8 +83,7 @@ FeedbackReport analyse_feedback(const std::vector<FeedbackItem>& items, Day as_o
         if (item.day > as_of) continue;
         const feedback::CommentFindings* read = &findings;
         if (memo) {
-            std::string key = std::to_string(item.rating) + '\n' + item.comment;
-            auto [at, inserted] = memo->impl_->findings.try_emplace(std::move(key));
+            auto [at, inserted] = memo->impl_->findings.try_emplace(memo_key(item.comment, item.rating));
             if (inserted) feedback::read_comment(item.comment, item.rating, scratch, at->second);
             read = &at->second;
         } else {

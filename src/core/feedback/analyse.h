@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "core/day.h"
+#include "core/feedback/comment.h"
 #include "core/feedback/report.h"
+#include "core/input.h"
 #include "core/records.h"
 
 namespace sh {
@@ -33,12 +35,18 @@ public:
     CommentMemo(const CommentMemo&) = delete;
     CommentMemo& operator=(const CommentMemo&) = delete;
     void clear();
+    // Takes what was found elsewhere (a LoadedFile's comment_findings) for (comment, rating).
+    void remember(std::string_view comment, int rating, feedback::CommentFindings findings);
 
 private:
     friend FeedbackReport analyse_feedback(const std::vector<FeedbackItem>&, Day, CommentMemo*);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// Reads every entry's comment into file.comment_findings (the ingest worker does, so the page's
+// first evaluation does not).
+void read_feedback_comments(LoadedFile& file);
 
 // Analyses every entry as of `as_of` (entries dated after as_of are ignored): counts,
 // root causes, and per entry causes, triggers, removal eligibility, language, priority and a

@@ -39,8 +39,11 @@ EMSCRIPTEN_KEEPALIVE void sh_ingest_out_of_memory() {
 }
 
 // Ends the file; its records stay here until sh_ingest_encode (or a later part joins them).
+// A feedback file's comments are read here too, so the page's first evaluation does not.
 EMSCRIPTEN_KEEPALIVE void sh_ingest_finish() {
-    if (ingest.session) ingest.session->finish_file();
+    if (!ingest.session) return;
+    ingest.session->finish_file();
+    ingest.session->read_feedback_comments_of_last_file();
 }
 
 // A large All Orders file read in two parts (core/file_parts.h): the other worker's buffer of
