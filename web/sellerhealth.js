@@ -56,8 +56,9 @@
   // buffer. No SharedArrayBuffer, no wasm threads. ---------------------------------------------
   class WorkerUnavailable extends Error {}
   // Slot 0 reads every file; slot 1 (started with the first large All Orders file) reads its
-  // second half alongside. Each: {worker, nextId, current, worked, bytesSinceStart}.
-  const workers = [null, null];
+  // second half alongside; slot 2 reads the next small file of a batch ahead (readAhead).
+  // Each: {worker, nextId, current, worked, bytesSinceStart}.
+  const workers = [null, null, null];
   let noWorkers = false;   // no worker can run here: files are read on this thread
   let ingestUrl = null;    // the worker's script: the site's file, or a blob: URL of the inlined one
 
@@ -92,7 +93,7 @@
   // memory it grew to is given back (the new one compiles its wasm at once, off this thread).
   const WORKER_RESTART_BYTES = 64 << 20;
   function restartLargeWorkers() {
-    for (const slot of [0, 1]) {
+    for (const slot of [0, 1, 2]) {
       const old = workers[slot];
       if (!old || old.current || old.bytesSinceStart < WORKER_RESTART_BYTES) continue;
       old.worker.terminate();
@@ -204,11 +205,13 @@
   }
 
   // One file by one worker: its records into the session, or the file's memory error.
-  async function streamInWorker(w, blob, name) {
-    const started = performance.now();
+  // `ahead`: the file was read ahead by another worker (readAhead); its message is awaited here.
+  async function streamInWorker(w, blob, name, ahead = null) {
+    const started = ahead ? ahead.started : performance.now();
     let m;
     try {
-      m = await runInWorker(w, blob, name, showProgress(name, blob.size));
+      const onProgress = showProgress(name, blob.size);
+      m = await (ahead ? ahead.message : runInWorker(w, blob, name, onProgress));
     } catch (err) {
       if (!(err instanceof WorkerUnavailable)) mod._sh_cancel_remote_file();
       throw err;
@@ -217,7 +220,8 @@
     const t0 = performance.now();
     const input = addLoadedFile(name, blob.size, m.buffer);
     const t1 = performance.now();
-    timings.files.push({name, bytes: blob.size, worker: true, ...m.timings, decodeMs: t1 - t0, totalMs: t1 - started});
+    timings.files.push({name, bytes: blob.size, worker: true, ...m.timings, decodeMs: t1 - t0, totalMs: t1 - started,
+                        ...(ahead ? {ahead: true} : {})});
     return input;
   }
 
@@ -284,8 +288,28 @@
     return input;
   }
 
+  // The next file of a batch, when it is small, is read by a worker of its own (slot 2) while
+  // the one before it is read; its records wait and are added in turn (the session keeps the
+  // batch's order). A feedback file's comments, read in the worker, then cost no time of their
+  // own behind a large All Orders file. Null when there is no spare worker for it.
+  function readAhead(file) {
+    if (file.blob.size >= PART_MIN_BYTES) return null;
+    const w = ingestWorker(2);
+    if (!w || w.current) return null;
+    const message = runInWorker(w, file.blob, file.name, () => {});
+    message.catch(() => {});   // seen when the file's turn comes
+    return {started: performance.now(), message};
+  }
+
   // One file, by the workers when there are some, else on this thread.
-  async function readFile(blob, name) {
+  async function readFile(blob, name, ahead = null) {
+    if (ahead) {
+      try {
+        return await streamInWorker(null, blob, name, ahead);
+      } catch (err) {
+        if (!(err instanceof WorkerUnavailable)) throw err;   // else read it below
+      }
+    }
     if (ingestWorker(0)) {
       try {
         const joined = await readInParts(blob, name);
@@ -348,7 +372,12 @@
       // The result is evaluated once for the batch, not after each file (by the next frame).
       mod._sh_hold_result(1);
       try {
-        for (const {blob, name} of named) inputs.push(await readFile(blob, name));
+        let ahead = null;
+        for (let i = 0; i < named.length; i++) {
+          const mine = ahead;
+          ahead = i + 1 < named.length && workers[0] ? readAhead(named[i + 1]) : null;
+          inputs.push(await readFile(named[i].blob, named[i].name, mine));
+        }
       } finally {
         progress = null;
         mod._sh_hold_result(0);

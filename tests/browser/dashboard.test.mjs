@@ -66,6 +66,11 @@ test('values read through sellerHealth.result() equal the CLI\'s --format json',
   saveArtifact('dashboard-result-cli.json', JSON.stringify(comparable(JSON.parse(cli.stdout)), null, 1));
   assert.deepEqual(comparable(page), comparable(JSON.parse(cli.stdout)));
   assert.ok(page.metrics.length > 5, `metrics computed: ${page.metrics.length}`);
+  // Issue 9: small files after the first are read ahead by a worker of their own while the one
+  // before is read, and still go into the session in the batch's order (the inputs above).
+  const timings = await app.page.evaluate(() => sellerHealth.timings());
+  assert.deepEqual(timings.files.map((f) => f.name), inputs.map((i) => i.name));
+  assert.ok(timings.files.slice(1).some((f) => f.ahead), 'a later file was read ahead');
 });
 
 test('an English session with a year of orders never fetched the CJK font', async () => {
