@@ -42,9 +42,9 @@ public:
     const InputInfo& add_file_out_of_memory(std::string name, uint64_t bytes_read);
     // Large files read in parts side by side (file_parts.h). The CLI reads them on its threads
     // and adds the joined file with the pool its ids were interned in (interned again here).
-    // The page's workers each hand a part's buffer: add_loaded_file(the first part), then
-    // join_loaded_part(each later one), which joins it into the file added last; false (and
-    // that file removed) when the parts cannot be joined: the file is then read whole.
+    // In the page, the worker that read the first half calls join_loaded_part with the other
+    // worker's buffer of the second half, which joins it into the file finished last; false
+    // (and that file removed) when the halves cannot be joined: the file is then read whole.
     const InputInfo& add_read_file(LoadedFile file, const OrderIdPool& file_ids);
     bool join_loaded_part(const uint8_t* data, size_t size, const PartPrefix& prefix);
     // The ingest worker reads the last file's feedback comments before encoding it
