@@ -162,7 +162,8 @@ void draw_frame(App& app) {
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBackground;
     ImGui::Begin("Seller Health", nullptr, flags);
     draw_header(app, layout);
     draw_controls(app, layout);

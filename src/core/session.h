@@ -66,6 +66,7 @@ public:
     // evaluating after every file (the page's frames ask for it continually); released, the
     // next result() evaluates once for the whole batch.
     void hold_result(bool hold) { hold_result_ = hold; }
+    bool result_held() const { return hold_result_; }
 
     // Memory guard (the page's heap cannot always grow, and without exceptions a failed
     // allocation would abort the app): after every kMemoryCheckBytes fed, the session asks

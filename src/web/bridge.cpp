@@ -25,7 +25,9 @@ namespace {
 sh::Session& session() { return sh::web::the_app().session; }
 void changed() {
     ++sh::web::the_app().result_generation;
-    sh::web::request_frames();
+    // Inside a batch (a file done, the result held) only the progress list changed.
+    if (session().result_held()) sh::web::request_few_frames();
+    else sh::web::request_frames();
 }
 
 // A file is done (read here or by the ingest worker): off the queue, its summary as JSON.
@@ -57,7 +59,7 @@ extern "C" {
 // Tells the UI which files are about to stream in (for the progress bars).
 EMSCRIPTEN_KEEPALIVE void sh_queue_file(const char* name, double size) {
     sh::web::the_app().pending.push_back({name, static_cast<uint64_t>(size), false});
-    sh::web::request_frames();
+    sh::web::request_few_frames();
 }
 
 // Streams a file in on this thread (when the page has no ingest worker); `size` is File.size
@@ -84,7 +86,7 @@ EMSCRIPTEN_KEEPALIVE void sh_begin_remote_file() {
     auto& pending = sh::web::the_app().pending;
     if (!pending.empty()) pending.front().streaming = true;
     session().note_progress(0);
-    sh::web::request_frames();
+    sh::web::request_few_frames();
 }
 
 EMSCRIPTEN_KEEPALIVE void sh_note_progress(double bytes) {
@@ -120,7 +122,8 @@ EMSCRIPTEN_KEEPALIVE double sh_part_prefix_lines() { return part_prefix_found.li
 // every file; 0 at the batch's end (the next result evaluates once).
 EMSCRIPTEN_KEEPALIVE void sh_hold_result(int hold) {
     session().hold_result(hold != 0);
-    if (!hold) changed();
+    if (hold) sh::web::cut_settling();
+    else changed();
 }
 
 // The worker could not read the file (the browser's read failed): off the queue, no file added.
@@ -372,9 +375,15 @@ EMSCRIPTEN_KEEPALIVE void sh_share_link_done(const char* link, const char* statu
 // The page's storage side: can it keep files here, is remembering on, how many files it holds.
 EMSCRIPTEN_KEEPALIVE void sh_set_storage_state(int available, int remember, int files) {
     auto& privacy = sh::web::the_app().privacy;
+    const uint32_t remembered = files > 0 ? static_cast<uint32_t>(files) : 0;
+    // The page tells this after every change of the file list, mostly with nothing new: frames
+    // only for news (a batch streaming in keeps its CPU).
+    if (privacy.storage_available == (available != 0) && privacy.remember_files == (remember != 0) &&
+        privacy.remembered_files == remembered)
+        return;
     privacy.storage_available = available != 0;
     privacy.remember_files = remember != 0;
-    privacy.remembered_files = files > 0 ? static_cast<uint32_t>(files) : 0;
+    privacy.remembered_files = remembered;
     sh::web::request_frames();
 }
 

@@ -27,6 +27,8 @@ struct Window {
     double last_frame_ms = 0;   // when the last frame was drawn
     double woken_ms = 0;        // the last request_frames() (script calls, results)
     bool progress_moved = false;  // request_progress_frame(): one frame, when the next is due
+    int frames_owed = 0;          // request_few_frames(): drawn whatever the time
+    double settle_cut_ms = 0;     // cut_settling(): input and wake-ups before it settle no more
     uint64_t drawn_generation = 0;
     uint64_t frames = 0;
 };
@@ -38,9 +40,14 @@ constexpr double kStreamingFrameIntervalMs = 200.0;
 // After input or a change, frames keep coming this long: ImGui settles hover, focus and layout
 // over a few frames, and a tooltip appears after a hover delay with no further input.
 constexpr double kSettleMs = 1000.0;
-// A file's progress alone redraws at most ten times a second: on a software GPU every frame is
+// A file queued or done while a batch streams in changes only the progress list: this many
+// frames lay it out (a table sizes its columns on its second frame). A second of frames at full
+// rate there would take CPU from the ingest worker: on a software GPU a frame of the progress
+// view costs ≈ 25–45 ms of CPU, more than the UI's own work (issue 9).
+constexpr int kBatchChangeFrames = 3;
+// A file's progress alone redraws at most four times a second: on a software GPU every frame is
 // CPU time taken from the ingest worker.
-constexpr double kProgressFrameIntervalMs = 100.0;
+constexpr double kProgressFrameIntervalMs = 250.0;
 // UI frames one animation frame may run to take queued input (see frame()).
 constexpr int kMaxInputPasses = 64;
 Window window;
@@ -88,13 +95,14 @@ void follow_canvas_size(sh::app::App& app) {
 // Whether this animation frame has anything new to show.
 bool needs_frame(const sh::app::App& app, double now) {
     if (window.frames == 0 || app.fonts_dirty || app.style_dirty) return true;
-    if (app.result_generation != window.drawn_generation) return true;
+    if (app.result_generation != window.drawn_generation || window.frames_owed > 0) return true;
     // ImGui takes queued input a little per frame (typed text: one key or character a frame).
     if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) return true;
     // A file streaming in on this thread (the fallback) shows its progress at the throttled rate.
     if (app.session.file_in_progress()) return true;
     if (window.progress_moved && now - window.last_frame_ms >= kProgressFrameIntervalMs) return true;
-    if (now - std::max(js_last_input_ms(), window.woken_ms) < kSettleMs) return true;
+    const double woken = std::max(js_last_input_ms(), window.woken_ms);
+    if (woken >= window.settle_cut_ms && now - woken < kSettleMs) return true;
     const double dpr = js_device_pixel_ratio();
     return std::lround(js_canvas_css_width() * dpr) != window.width ||
            std::lround(js_canvas_css_height() * dpr) != window.height;
@@ -107,6 +115,7 @@ void frame() {
     if (!needs_frame(app, now)) return;
     window.last_frame_ms = now;
     window.progress_moved = false;
+    window.frames_owed = std::max(0, window.frames_owed - 1);
     ++window.frames;
     follow_canvas_size(app);
     // ImGui takes queued input a little per UI frame (typed text: one key or character each).
@@ -125,8 +134,9 @@ void frame() {
         app.frame_ms = emscripten_get_now() - start;
         if (ImGui::GetCurrentContext()->InputEventsQueue.empty() || pass >= kMaxInputPasses) break;
     }
-    // A new result settles over a few frames too (tables size their columns, fonts gain glyphs).
-    if (window.drawn_generation != app.result_generation) window.woken_ms = now;
+    // A new result settles over a few frames too (tables size their columns, fonts gain glyphs);
+    // a file done inside a batch changes only the progress list.
+    if (window.drawn_generation != app.result_generation && !app.session.result_held()) window.woken_ms = now;
     window.drawn_generation = app.result_generation;
     glViewport(0, 0, window.width, window.height);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -141,6 +151,11 @@ namespace sh::web {
 
 void request_frames() { window.woken_ms = emscripten_get_now(); }
 void request_progress_frame() { window.progress_moved = true; }
+void request_few_frames() { window.frames_owed = std::max(window.frames_owed, kBatchChangeFrames); }
+void cut_settling() {
+    window.settle_cut_ms = emscripten_get_now();
+    request_few_frames();
+}
 uint64_t frames_drawn() { return window.frames; }
 
 }  // namespace sh::web
@@ -150,6 +165,9 @@ int main() {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     window.glfw = glfwCreateWindow(1280, 720, "Seller Health", nullptr, nullptr);
     if (!window.glfw) return 1;
     glfwMakeContextCurrent(window.glfw);
