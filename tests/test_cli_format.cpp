@@ -122,9 +122,57 @@ TEST_CASE("cli: the json writer gives exactly nlohmann's dump(2) with replacemen
         j["bad bytes"] = "\xFF \xC0\xAF overlong, \xED\xA0\x80 surrogate, \xF4\x90\x80\x80 too high, ok é";
         j["key with \"quote\" and \xFF"] = "v";
         CHECK(ours(j) == nlohmann_dump(j));
+        // The page's compact form: dump(-1).
+        std::string compact;
+        JsonWriter w(compact);
+        write_tree(j, w);
+        CHECK(compact == j.dump(-1, ' ', false, json::error_handler_t::replace));
         CHECK(ours(json::array()) == "[]");
         CHECK(ours(json("x")) == "\"x\"");
     }
+}
+
+TEST_CASE("core: the result is written straight from its structs as dump would write it") {
+    // The writer never builds a tree: its text must be the canonical dump of the values it holds
+    // (parsing it and dumping again changes nothing), compact and pretty alike, and spilling it
+    // in pieces gives the same bytes. Feedback entries carry escapes and CJK text.
+    using json = nlohmann::ordered_json;
+    Fixture f;
+    Result r = sample(f);
+    r.feedback.present = true;
+    r.feedback.counts["30d"] = FeedbackCounts{1, 0, 2};
+    r.feedback.counts["lifetime"] = FeedbackCounts{0, 0, 0};
+    r.feedback.root_causes = {{"shipping_speed", 2}};
+    FeedbackEntryResult e;
+    e.day = D(2026, 11, 2);
+    e.rating = 1;
+    e.order_id = "113-0000001-0000001";
+    e.comment = "\"late\"\tand\nbroken 保温ボトル";
+    e.causes = {"shipping_speed"};
+    e.triggers = {{"shipping_speed", 1, 5}};
+    e.removal_reasons = {};
+    e.language = "en";
+    e.draft = "Sorry – we will fix it.";
+    r.feedback.entries.push_back(e);
+    r.feedback.average_365d = 1.0 / 3.0;
+    r.warnings.push_back("a warning with a\u0001 control character");
+    const std::string compact = json_text(r);
+    const json j = json::parse(compact);
+    CHECK(compact == j.dump(-1, ' ', false, json::error_handler_t::replace));
+    CHECK(json_text(r, JsonWriter::Style::pretty) == j.dump(2, ' ', false, json::error_handler_t::replace));
+    CHECK(j["feedback"]["entries"][0]["comment"] == e.comment);
+    CHECK(j["feedback"]["counts"]["lifetime"]["positive_share"].is_null());
+    CHECK(j["metrics"][0]["series"].is_array());
+    std::string pieces, rest;
+    {
+        JsonWriter w(rest, JsonWriter::Style::compact, [&](std::string& text) { pieces += text; });
+        for (int i = 0; i < 2000; ++i) r.warnings.push_back("warning number " + std::to_string(i));
+        write_json(r, w);
+        w.flush();
+    }
+    CHECK(rest.empty());
+    CHECK(pieces.size() > (size_t(64) << 10));
+    CHECK(pieces == json_text(r));
 }
 
 TEST_CASE("cli: text is an aligned table with status words and windows") {

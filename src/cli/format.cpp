@@ -2,10 +2,7 @@
 #include "cli/format.h"
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <cstdio>
-#include <cstring>
 
 #include "core/result_json.h"
 
@@ -233,172 +230,24 @@ std::string format_markdown(const Result& r) {
     return out;
 }
 
-// --- JSON -------------------------------------------------------------------------------
-
-// True when `s` is well-formed UTF-8 (what nlohmann's decoder accepts: no overlong forms, no
-// surrogates, nothing above U+10FFFF, no cut sequence).
-bool valid_utf8(const unsigned char* s, size_t n) {
-    for (size_t i = 0; i < n;) {
-        const unsigned c = s[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        size_t len;
-        unsigned lo = 0x80, hi = 0xBF;  // the range of the second byte
-        if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c == 0xE0) len = 3, lo = 0xA0;
-        else if (c == 0xED) len = 3, hi = 0x9F;
-        else if (c >= 0xE1 && c <= 0xEF) len = 3;
-        else if (c == 0xF0) len = 4, lo = 0x90;
-        else if (c == 0xF4) len = 4, hi = 0x8F;
-        else if (c >= 0xF1 && c <= 0xF3) len = 4;
-        else return false;
-        if (i + len > n || s[i + 1] < lo || s[i + 1] > hi) return false;
-        for (size_t k = 2; k < len; ++k)
-            if (s[i + k] < 0x80 || s[i + k] > 0xBF) return false;
-        i += len;
-    }
-    return true;
-}
-
-void write_string(const std::string& s, std::string& out) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const size_t n = s.size();
-    bool plain = true, high = false;
-    for (size_t i = 0; i < n; ++i) {
-        const unsigned c = p[i];
-        if (c < 0x20 || c == '"' || c == '\\') plain = false;
-        else if (c >= 0x80) high = true;
-    }
-    if (high && !valid_utf8(p, n)) {  // nlohmann's replacement rules, exactly
-        out += nlohmann::ordered_json(s).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-        return;
-    }
-    out += '"';
-    if (plain) {
-        out += s;
-    } else {
-        for (size_t i = 0; i < n; ++i) {
-            const char c = s[i];
-            switch (c) {
-            case '\b': out += "\\b"; break;
-            case '\t': out += "\\t"; break;
-            case '\n': out += "\\n"; break;
-            case '\f': out += "\\f"; break;
-            case '\r': out += "\\r"; break;
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-                    out += buf;
-                } else {
-                    out += c;
-                }
-            }
-        }
-    }
-    out += '"';
-}
-
-// Writes `v` into `out`; with a file, `out` goes to it whenever it holds 64 KB, so a large
-// result is never held twice (tree and text) in memory.
-void write_value(const nlohmann::ordered_json& v, std::string& out, size_t indent, std::FILE* file) {
-    if (file && out.size() >= (size_t(64) << 10)) {
-        std::fwrite(out.data(), 1, out.size(), file);
-        out.clear();
-    }
-    using value_t = nlohmann::ordered_json::value_t;
-    char buf[64];
-    switch (v.type()) {
-    case value_t::object: {
-        const auto& object = v.get_ref<const nlohmann::ordered_json::object_t&>();
-        if (object.empty()) {
-            out += "{}";
-            return;
-        }
-        out += "{\n";
-        bool first = true;
-        for (const auto& [key, value] : object) {
-            if (!first) out += ",\n";
-            first = false;
-            out.append(indent + 2, ' ');
-            write_string(key, out);
-            out += ": ";
-            write_value(value, out, indent + 2, file);
-        }
-        out += '\n';
-        out.append(indent, ' ');
-        out += '}';
-        return;
-    }
-    case value_t::array: {
-        const auto& array = v.get_ref<const nlohmann::ordered_json::array_t&>();
-        if (array.empty()) {
-            out += "[]";
-            return;
-        }
-        out += "[\n";
-        for (size_t i = 0; i < array.size(); ++i) {
-            if (i) out += ",\n";
-            out.append(indent + 2, ' ');
-            write_value(array[i], out, indent + 2, file);
-        }
-        out += '\n';
-        out.append(indent, ' ');
-        out += ']';
-        return;
-    }
-    case value_t::string: write_string(v.get_ref<const std::string&>(), out); return;
-    case value_t::boolean: out += v.get<bool>() ? "true" : "false"; return;
-    case value_t::null: out += "null"; return;
-    case value_t::number_integer: {
-        const auto end = std::to_chars(buf, buf + sizeof buf, v.get<int64_t>()).ptr;
-        out.append(buf, static_cast<size_t>(end - buf));
-        return;
-    }
-    case value_t::number_unsigned: {
-        const auto end = std::to_chars(buf, buf + sizeof buf, v.get<uint64_t>()).ptr;
-        out.append(buf, static_cast<size_t>(end - buf));
-        return;
-    }
-    case value_t::number_float: {
-        const double x = v.get<double>();
-        if (!std::isfinite(x)) {
-            out += "null";
-            return;
-        }
-        const char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, x);  // what dump uses
-        out.append(buf, static_cast<size_t>(end - buf));
-        return;
-    }
-    default:  // binary, discarded: never in a result; nlohmann writes them
-        out += v.dump(static_cast<int>(indent), ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-        return;
-    }
-}
-
 }  // namespace
 
-void write_json(const nlohmann::ordered_json& json, std::string& out) { write_value(json, out, 0, nullptr); }
+void write_json(const nlohmann::ordered_json& json, std::string& out) {
+    JsonWriter w(out, JsonWriter::Style::pretty);
+    write_tree(json, w);
+}
 
 void write_result_json(const Result& result, std::FILE* file) {
     std::string out;
     out.reserve(size_t(80) << 10);
-    write_value(to_json(result), out, 0, file);
+    JsonWriter w(out, JsonWriter::Style::pretty, [file](std::string& text) { std::fwrite(text.data(), 1, text.size(), file); });
+    write_json(result, w);
     out += '\n';
-    std::fwrite(out.data(), 1, out.size(), file);
+    w.flush();
 }
 
 std::string format_result(const Result& result, const std::string& format) {
-    if (format == "json") {
-        std::string out;
-        write_json(to_json(result), out);
-        out += '\n';
-        return out;
-    }
+    if (format == "json") return json_text(result, JsonWriter::Style::pretty) + '\n';
     if (format == "markdown") return format_markdown(result);
     return format_text(result);
 }

@@ -12,8 +12,8 @@ namespace sh::cli {
 
 // format: text | json | markdown.
 std::string format_result(const Result& result, const std::string& format);
-// Exactly json.dump(2, ' ', false, error_handler_t::replace), written without its per-byte
-// UTF-8 state machine for strings that need no escaping (issue 9: dump was 15 % of a run).
+// Exactly json.dump(2, ' ', false, error_handler_t::replace), written by core/json_writer.h
+// (tests hold the writer to dump with it).
 void write_json(const nlohmann::ordered_json& json, std::string& out);
 // format_result(result, "json") written to `file` in 64 KB pieces (the CLI: the text of a large
 // result is never held whole).

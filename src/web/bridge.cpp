@@ -35,7 +35,7 @@ const char* file_done(const sh::InputInfo& info) {
     static std::string json;
     auto& pending = sh::web::the_app().pending;
     if (!pending.empty()) pending.erase(pending.begin());
-    json = sh::to_json(info).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    json = sh::json_text(info);
     changed();
     return json.c_str();
 }
@@ -138,12 +138,12 @@ EMSCRIPTEN_KEEPALIVE const char* sh_result_json() {
     static std::string json;
     const auto& snapshot = sh::web::the_app().snapshot;
     if (snapshot) {
-        // A shared snapshot (issue 7): its aggregates, marked so scripts can tell.
-        auto j = sh::to_json(*snapshot);
-        j["snapshot"] = true;
-        json = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        // A shared snapshot (issue 7): its aggregates, marked so scripts can tell (one more
+        // member before the object's closing brace).
+        json = sh::json_text(*snapshot);
+        json.insert(json.size() - 1, ",\"snapshot\":true");
     } else {
-        json = sh::to_json(session().result()).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        json = sh::json_text(session().result());
     }
     return json.c_str();
 }

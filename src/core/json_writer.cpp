@@ -1,0 +1,226 @@
+// JsonWriter: nlohmann's dump, written as the values come (issue 9: building the result's
+// tree and dumping it took most of the page's result() at 1 M orders).
+#include "core/json_writer.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace sh {
+
+namespace {
+
+constexpr size_t kSpillBytes = size_t(64) << 10;
+
+// True when `s` is well-formed UTF-8 (what nlohmann's decoder accepts: no overlong forms, no
+// surrogates, nothing above U+10FFFF, no cut sequence).
+bool valid_utf8(const unsigned char* s, size_t n) {
+    for (size_t i = 0; i < n;) {
+        const unsigned c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t len;
+        unsigned lo = 0x80, hi = 0xBF;  // the range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c == 0xE0) len = 3, lo = 0xA0;
+        else if (c == 0xED) len = 3, hi = 0x9F;
+        else if (c >= 0xE1 && c <= 0xEF) len = 3;
+        else if (c == 0xF0) len = 4, lo = 0x90;
+        else if (c == 0xF4) len = 4, hi = 0x8F;
+        else if (c >= 0xF1 && c <= 0xF3) len = 4;
+        else return false;
+        if (i + len > n || s[i + 1] < lo || s[i + 1] > hi) return false;
+        for (size_t k = 2; k < len; ++k)
+            if (s[i + k] < 0x80 || s[i + k] > 0xBF) return false;
+        i += len;
+    }
+    return true;
+}
+
+// A JSON string as dump writes it (ensure_ascii off), without dump's per-byte UTF-8 state
+// machine for the usual text that needs no escaping.
+void write_string(std::string_view s, std::string& out) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    bool plain = true, high = false;
+    for (size_t i = 0; i < n; ++i) {
+        const unsigned c = p[i];
+        if (c < 0x20 || c == '"' || c == '\\') plain = false;
+        else if (c >= 0x80) high = true;
+    }
+    if (high && !valid_utf8(p, n)) {  // nlohmann's replacement rules, exactly
+        out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        return;
+    }
+    out += '"';
+    if (plain) {
+        out += s;
+    } else {
+        for (const char c : s) {
+            switch (c) {
+            case '\b': out += "\\b"; break;
+            case '\t': out += "\\t"; break;
+            case '\n': out += "\\n"; break;
+            case '\f': out += "\\f"; break;
+            case '\r': out += "\\r"; break;
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+                    out += buf;
+                } else {
+                    out += c;
+                }
+            }
+        }
+    }
+    out += '"';
+}
+
+}  // namespace
+
+JsonWriter::JsonWriter(std::string& out, Style style, std::function<void(std::string&)> spill)
+    : out_(out), style_(style), spill_(std::move(spill)) {}
+
+void JsonWriter::spill_if_full() {
+    if (spill_ && out_.size() >= kSpillBytes) {
+        spill_(out_);
+        out_.clear();
+    }
+}
+
+void JsonWriter::flush() {
+    if (spill_ && !out_.empty()) {
+        spill_(out_);
+        out_.clear();
+    }
+}
+
+// A value in an array starts its line; a member's value follows its key.
+void JsonWriter::before_value() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (has_member_.empty()) return;
+    if (has_member_.back()) out_ += ',';
+    has_member_.back() = true;
+    if (style_ == Style::pretty) {
+        out_ += '\n';
+        out_.append(2 * has_member_.size(), ' ');
+    }
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+    before_value();
+    write_string(name, out_);
+    out_ += style_ == Style::pretty ? ": " : ":";
+    after_key_ = true;
+    return *this;
+}
+
+void JsonWriter::begin_object() {
+    spill_if_full();
+    before_value();
+    out_ += '{';
+    has_member_.push_back(false);
+}
+
+void JsonWriter::begin_array() {
+    spill_if_full();
+    before_value();
+    out_ += '[';
+    has_member_.push_back(false);
+}
+
+// "{}" / "[]" when empty; else the closing bracket on its own line when pretty.
+void JsonWriter::end_object() {
+    const bool any = has_member_.back();
+    has_member_.pop_back();
+    if (any && style_ == Style::pretty) {
+        out_ += '\n';
+        out_.append(2 * has_member_.size(), ' ');
+    }
+    out_ += '}';
+}
+
+void JsonWriter::end_array() {
+    const bool any = has_member_.back();
+    has_member_.pop_back();
+    if (any && style_ == Style::pretty) {
+        out_ += '\n';
+        out_.append(2 * has_member_.size(), ' ');
+    }
+    out_ += ']';
+}
+
+void JsonWriter::string(std::string_view s) {
+    before_value();
+    write_string(s, out_);
+}
+
+void JsonWriter::integer(int64_t v) {
+    before_value();
+    char buf[24];
+    const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    out_.append(buf, static_cast<size_t>(end - buf));
+}
+
+void JsonWriter::unsigned_integer(uint64_t v) {
+    before_value();
+    char buf[24];
+    const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    out_.append(buf, static_cast<size_t>(end - buf));
+}
+
+void JsonWriter::number(double v) {
+    before_value();
+    if (!std::isfinite(v)) {
+        out_ += "null";
+        return;
+    }
+    char buf[64];
+    const char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);  // what dump uses
+    out_.append(buf, static_cast<size_t>(end - buf));
+}
+
+void JsonWriter::boolean(bool v) {
+    before_value();
+    out_ += v ? "true" : "false";
+}
+
+void JsonWriter::null() {
+    before_value();
+    out_ += "null";
+}
+
+void write_tree(const nlohmann::ordered_json& v, JsonWriter& w) {
+    using value_t = nlohmann::ordered_json::value_t;
+    switch (v.type()) {
+    case value_t::object:
+        w.begin_object();
+        for (const auto& [key, value] : v.get_ref<const nlohmann::ordered_json::object_t&>()) {
+            w.key(key);
+            write_tree(value, w);
+        }
+        w.end_object();
+        return;
+    case value_t::array:
+        w.begin_array();
+        for (const auto& value : v.get_ref<const nlohmann::ordered_json::array_t&>()) write_tree(value, w);
+        w.end_array();
+        return;
+    case value_t::string: w.string(v.get_ref<const std::string&>()); return;
+    case value_t::boolean: w.boolean(v.get<bool>()); return;
+    case value_t::number_integer: w.integer(v.get<int64_t>()); return;
+    case value_t::number_unsigned: w.unsigned_integer(v.get<uint64_t>()); return;
+    case value_t::number_float: w.number(v.get<double>()); return;
+    default: w.null(); return;  // null; binary and discarded never occur in our values
+    }
+}
+
+}  // namespace sh
