@@ -201,6 +201,26 @@ TEST_CASE("metrics: the same order and claim in overlapping exports count once")
     }
 }
 
+TEST_CASE("metrics: one file's order twice, among thousands, still counts once") {
+    // Records not folded by the reader: order 1,234 appears twice in one file of 3,000 orders, so
+    // the engine's key table (filled 32 orders at a time) finds the repeat and merges instead.
+    // Claims on orders 7 and 2,999 are found through that table: 2 defective of 3,000.
+    Fixture f;
+    Records& a = f.file("amazon.all_orders", "orders.txt");
+    for (int i = 1; i <= 3000; ++i) a.orders.push_back(f.order(i, D(2026, 10, 1)));
+    a.orders.push_back(f.order(1234, D(2026, 10, 1)));
+    Records& c = f.file("template.claims", "claims.csv");
+    c.claims.push_back(claim(f.id(7), ClaimType::a_to_z, ClaimStatus::open, D(2026, 10, 9)));
+    c.claims.push_back(claim(f.id(2999), ClaimType::chargeback, ClaimStatus::granted, D(2026, 10, 9)));
+    const Metric* m = find_metric(f.run(D(2026, 11, 20)), "odr", "mfn");
+    REQUIRE(m);
+    CHECK(m->denominator == 3000);
+    CHECK(m->numerator == 2);
+    const Metric* all = find_metric(f.result, "odr", "all");
+    REQUIRE(all);
+    CHECK(all->denominator == 3000);  // neither claim's order is taken for an unknown one
+}
+
 TEST_CASE("metrics: no_data when the window holds nothing, left out when nothing can feed it") {
     Fixture f;
     Records& orders = f.file("amazon.all_orders");

@@ -25,9 +25,10 @@ void evaluate_cancellations(const EvalContext& ctx, const MetricPolicy& mp) {
     std::vector<PendingItem> items;
     uint64_t unchecked = 0, buyer_requested = 0;
     const auto& flags = ctx.facts.cancellations;
-    auto in_scope = [&](Channel ch) {
-        return scope == "all" || (scope == "mfn" && ch == Channel::mfn) || (scope == "afn" && ch == Channel::afn);
-    };
+    // The scope as a channel, once (not a string compare per order).
+    const bool all_channels = scope == "all";
+    const Channel only = scope == "mfn" ? Channel::mfn : scope == "afn" ? Channel::afn : Channel::unknown;
+    auto in_scope = [&](Channel ch) { return all_channels || (only != Channel::unknown && ch == only); };
     for (const Order& o : ctx.facts.orders.all()) {
         if (!in_scope(o.channel)) continue;
         wc.add_den(o.day, o.day);

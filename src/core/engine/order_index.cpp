@@ -44,33 +44,30 @@ OrderIndex::Range OrderIndex::all() const {
 }
 
 const Order* OrderIndex::find(OrderKey key) const {
-    if (key == kNoOrder || slots_.empty()) return nullptr;
+    if (key == kNoOrder) return nullptr;
     const Order* orders = all().first;
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = hash_order_key(key) & mask;; i = (i + 1) & mask) {
-        const uint32_t slot = slots_[i];
-        if (slot == 0) return nullptr;
-        if (orders[slot - 1].key == key) return &orders[slot - 1];
-    }
+    const uint32_t at = slots_.find(key, hash_order_key(key), orders);
+    return at == OrderSlots::kMissing ? nullptr : &orders[at];
 }
 
-// Fills the key table; false (and an empty table) when a key occurs twice.
+// Fills the key table, a batch of orders at a time (their first slots read before they are
+// added: OrderSlots::touch); false (and an empty table) when a key occurs twice.
 bool OrderIndex::index_keys() {
     const Range orders = all();
-    size_t size = 1024;
-    while (size * 3 < orders.size() * 4) size *= 2;
-    slots_.assign(size, 0);
-    const size_t mask = size - 1;
-    for (size_t at = 0; at < orders.size(); ++at) {
-        const OrderKey key = orders.first[at].key;
-        size_t i = hash_order_key(key) & mask;
-        for (; slots_[i]; i = (i + 1) & mask) {
-            if (orders.first[slots_[i] - 1].key == key) {
-                std::vector<uint32_t>().swap(slots_);
+    slots_.reserve(orders.size(), orders.first);
+    constexpr size_t kBatch = 32;
+    size_t hashes[kBatch];
+    for (size_t begin = 0; begin < orders.size(); begin += kBatch) {
+        const size_t count = std::min(kBatch, orders.size() - begin);
+        for (size_t k = 0; k < count; ++k) hashes[k] = hash_order_key(orders.first[begin + k].key);
+        slots_.touch(hashes, count);
+        for (size_t k = 0; k < count; ++k) {
+            const auto at = static_cast<uint32_t>(begin + k);
+            if (slots_.find_or_add(orders.first[at].key, hashes[k], orders.first, at) != at) {
+                slots_.release();
                 return false;
             }
         }
-        slots_[i] = static_cast<uint32_t>(at + 1);
     }
     return true;
 }

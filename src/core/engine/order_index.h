@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/input.h"
+#include "core/order_slots.h"
 
 namespace sh {
 
@@ -33,7 +34,7 @@ private:
     // the key table instead of 24 for a copy and 12 more for sorting it). Several: a merged copy.
     const std::vector<Order>* single_ = nullptr;
     std::vector<Order> merged_;
-    std::vector<uint32_t> slots_;  // open addressing by key: position + 1 (0 = empty), load ≤ 0.75
+    OrderSlots slots_;  // key → position in all()
 };
 
 // Folds the same order seen in several (overlapping) exports into one: the row with the later

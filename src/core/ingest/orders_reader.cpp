@@ -5,74 +5,11 @@
 #include "core/ingest/context.h"
 #include "core/ingest/dates.h"
 #include "core/ingest/text.h"
+#include "core/order_slots.h"
 
 namespace sh::ingest {
 
 namespace {
-
-// key → index into the orders vector, open addressing over 4-byte slots (index + 1; 0 =
-// empty). The key itself is read back from the order, so the map costs 5-11 bytes per order.
-// A slot also keeps, above the bits the index needs, the hash bits its position did not use: a
-// probe that passes another order's slot tells them apart by those bits almost always, instead
-// of reading that order's key (a cache miss each on a large file; issue 9).
-class OrderIndex {
-public:
-    // The index of `key` (whose hash_order_key is `hash`) in `orders`, or inserts `next`.
-    uint32_t find_or_add(OrderKey key, size_t hash, const std::vector<Order>& orders, uint32_t next) {
-        if ((size_t(used_) + 1) * 4 > slots_.size() * 3) grow(orders);  // load ≤ 0.75
-        const size_t mask = slots_.size() - 1;
-        const uint32_t tag = tag_of(hash);
-        for (size_t i = hash & mask;; i = (i + 1) & mask) {
-            const uint32_t slot = slots_[i];
-            if (slot == 0) {
-                slots_[i] = tag | (next + 1);
-                ++used_;
-                return next;
-            }
-            if ((slot & ~index_mask_) == tag && orders[(slot & index_mask_) - 1].key == key)
-                return (slot & index_mask_) - 1;
-        }
-    }
-    // The slot a key with this hash is looked up at first (read ahead of find_or_add).
-    uint32_t first_slot(size_t hash) const { return slots_.empty() ? 0 : slots_[hash & (slots_.size() - 1)]; }
-    void release() { std::vector<uint32_t>().swap(slots_); }
-    // The slots a table for `count` entries needs (load ≤ 0.75).
-    static uint64_t slots_for(uint64_t count) {
-        uint64_t want = 1024;
-        while (want * 3 < count * 4) want *= 2;
-        return want;
-    }
-    // Sizes the table for `count` entries at once (no rehash on the way there).
-    void reserve(size_t count, const std::vector<Order>& orders) {
-        const auto want = static_cast<size_t>(slots_for(count));
-        if (want > slots_.size()) rehash(orders, want);
-    }
-
-private:
-    // A table of 2^k slots holds fewer than 2^k orders: index + 1 fits in k bits, and the hash
-    // bits above k (not used for the position) fill the rest.
-    uint32_t tag_of(size_t hash) const { return static_cast<uint32_t>(hash) & ~index_mask_; }
-    void grow(const std::vector<Order>& orders) { rehash(orders, slots_.empty() ? 1024 : slots_.size() * 2); }
-    void rehash(const std::vector<Order>& orders, size_t size) {
-        std::vector<uint32_t> old;
-        old.swap(slots_);
-        const uint32_t old_mask = index_mask_;
-        slots_.assign(size, 0);
-        index_mask_ = static_cast<uint32_t>(size - 1);
-        const size_t mask = slots_.size() - 1;
-        for (uint32_t slot : old) {
-            if (!slot) continue;
-            const uint32_t index = slot & old_mask;
-            const size_t hash = hash_order_key(orders[index - 1].key);
-            size_t i = hash & mask;
-            while (slots_[i]) i = (i + 1) & mask;
-            slots_[i] = tag_of(hash) | index;
-        }
-    }
-    std::vector<uint32_t> slots_;
-    uint32_t index_mask_ = 0;
-    uint32_t used_ = 0;
-};
 
 Channel parse_channel(std::string_view s) {
     s = trim(s);
@@ -217,10 +154,10 @@ private:
         const double estimate = per_byte * double(cx_.size_hint) * 1.05 + 1024;
         const uint64_t expected = estimate < double(kMaxReservedOrders) ? uint64_t(estimate) : kMaxReservedOrders;
         if (expected <= orders.capacity()) return;
-        const uint64_t bytes = (expected - orders.size()) * sizeof(Order) + OrderIndex::slots_for(expected) * 4;
+        const uint64_t bytes = (expected - orders.size()) * sizeof(Order) + OrderSlots::slots_for(expected) * 4;
         if (!cx_.can_allocate(bytes + kReserveMargin)) return;
         orders.reserve(static_cast<size_t>(expected));
-        index_.reserve(static_cast<size_t>(expected), orders);
+        index_.reserve(static_cast<size_t>(expected), orders.data());
     }
     static constexpr uint64_t kMaxReservedOrders = uint64_t(1) << 24;  // 16.8 M orders: 400 MB + 128 MB index
     static constexpr uint64_t kReserveMargin = uint64_t(64) << 20;     // as the Session's guard asks
@@ -229,12 +166,8 @@ private:
     // are read first, as independent loads the CPU overlaps (wasm has no prefetch): on a large
     // file each is a cache miss, which one by one cost more than the rest of the row (issue 9).
     void fold_batch() {
-        uint32_t touched = 0;
-        for (size_t i = 0; i < batched_; ++i) {
-            hashes_[i] = hash_order_key(batch_[i].key);
-            touched |= index_.first_slot(hashes_[i]);
-        }
-        touched_ = touched;  // keeps the loads
+        for (size_t i = 0; i < batched_; ++i) hashes_[i] = hash_order_key(batch_[i].key);
+        index_.touch(hashes_, batched_);
         for (size_t i = 0; i < batched_; ++i) fold(batch_[i], hashes_[i]);
         batched_ = 0;
     }
@@ -247,7 +180,7 @@ private:
             at = last_;
         } else {
             const auto next = static_cast<uint32_t>(orders.size());
-            at = index_.find_or_add(o.key, hash, orders, next);
+            at = index_.find_or_add(o.key, hash, orders.data(), next);
             if (at == next) {
                 // Grow by a quarter once large (not double): ≤ 30 bytes per order in the vector.
                 if (orders.size() == orders.capacity() && orders.size() >= 65536)
@@ -275,12 +208,11 @@ private:
     Context& cx_;
     int id_, purchase_, updated_, status_, channel_, sales_, quantity_, buyer_cancel_;
     std::string id_name_, purchase_name_, quantity_name_, updated_name_;
-    OrderIndex index_;
+    OrderSlots index_;
     static constexpr size_t kBatch = 32;
     Order batch_[kBatch];
     size_t hashes_[kBatch];
     size_t batched_ = 0;
-    uint32_t touched_ = 0;
     DateCache purchase_dates_, updated_dates_;
     uint32_t last_ = 0;
     uint8_t last_marketplace_ = 0;

@@ -1,0 +1,112 @@
+// Order key → position in a vector of orders: open addressing over 4-byte slots, shared by the
+// All Orders reader (folding item rows) and the engine's cross-file index (looking orders up).
+// A slot holds position + 1 (0 = empty) in its low bits and, above them, the hash bits its
+// place in the table did not use: a probe that passes another order's slot tells them apart by
+// those bits almost always, instead of reading that order's key (a cache miss each on a large
+// file; issue 9). The key itself is read back from the orders, so the table costs 5-11 bytes
+// per order (load ≤ 0.75).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "core/order_id.h"
+#include "core/records.h"
+
+namespace sh {
+
+class OrderSlots {
+public:
+    static constexpr uint32_t kMissing = ~uint32_t(0);
+
+    // The slots a table for `count` orders needs (load ≤ 0.75).
+    static uint64_t slots_for(uint64_t count) {
+        uint64_t want = 1024;
+        while (want * 3 < count * 4) want *= 2;
+        return want;
+    }
+
+    // The position of `key` (whose hash_order_key is `hash`) among `orders`, or kMissing.
+    uint32_t find(OrderKey key, size_t hash, const Order* orders) const {
+        if (slots_.empty()) return kMissing;
+        const size_t mask = slots_.size() - 1;
+        const uint32_t tag = tag_of(hash);
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            const uint32_t slot = slots_[i];
+            if (slot == 0) return kMissing;
+            if ((slot & ~position_mask_) == tag && orders[(slot & position_mask_) - 1].key == key)
+                return (slot & position_mask_) - 1;
+        }
+    }
+
+    // The position of `key`, or `next` after adding it there (the table grows as needed;
+    // `orders` holds the positions added so far).
+    uint32_t find_or_add(OrderKey key, size_t hash, const Order* orders, uint32_t next) {
+        if ((size_t(used_) + 1) * 4 > slots_.size() * 3) rehash(orders, slots_.empty() ? 1024 : slots_.size() * 2);
+        const size_t mask = slots_.size() - 1;
+        const uint32_t tag = tag_of(hash);
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            const uint32_t slot = slots_[i];
+            if (slot == 0) {
+                slots_[i] = tag | (next + 1);
+                ++used_;
+                return next;
+            }
+            if ((slot & ~position_mask_) == tag && orders[(slot & position_mask_) - 1].key == key)
+                return (slot & position_mask_) - 1;
+        }
+    }
+
+    // Reads the slot each of these hashes is looked at first, before a batch of lookups:
+    // independent loads the CPU overlaps, so the lookups find them cached (wasm has no
+    // prefetch instruction; one miss at a time cost more than the rest of a row).
+    void touch(const size_t* hashes, size_t count) const {
+        if (slots_.empty()) return;
+        const size_t mask = slots_.size() - 1;
+        uint32_t any = 0;
+        for (size_t i = 0; i < count; ++i) any |= slots_[hashes[i] & mask];
+        touched_ = any;  // kept, so the loads are not dropped
+    }
+
+    // Sizes the table for `count` orders at once (no rehash on the way there).
+    void reserve(size_t count, const Order* orders) {
+        const auto want = static_cast<size_t>(slots_for(count));
+        if (want > slots_.size()) rehash(orders, want);
+    }
+    void release() {
+        std::vector<uint32_t>().swap(slots_);
+        position_mask_ = 0;
+        used_ = 0;
+    }
+    bool empty() const { return slots_.empty(); }
+
+private:
+    // A table of 2^k slots holds fewer than 2^k orders: position + 1 fits in k bits, and the
+    // hash bits above k fill the rest.
+    uint32_t tag_of(size_t hash) const { return static_cast<uint32_t>(hash) & ~position_mask_; }
+
+    void rehash(const Order* orders, size_t size) {
+        std::vector<uint32_t> old;
+        old.swap(slots_);
+        const uint32_t old_mask = position_mask_;
+        slots_.assign(size, 0);
+        position_mask_ = static_cast<uint32_t>(size - 1);
+        const size_t mask = size - 1;
+        for (const uint32_t slot : old) {
+            if (!slot) continue;
+            const uint32_t position = slot & old_mask;
+            const size_t hash = hash_order_key(orders[position - 1].key);
+            size_t i = hash & mask;
+            while (slots_[i]) i = (i + 1) & mask;
+            slots_[i] = tag_of(hash) | position;
+        }
+    }
+
+    std::vector<uint32_t> slots_;
+    uint32_t position_mask_ = 0;
+    uint32_t used_ = 0;
+    mutable uint32_t touched_ = 0;
+};
+
+}  // namespace sh
