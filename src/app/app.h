@@ -65,7 +65,7 @@ struct App {
     float dpi_scale = 1.0f;               // devicePixelRatio the fonts and style were built for
     ImFont* body_font = nullptr;
     ImFont* title_font = nullptr;
-    ImFont* big_font = nullptr;           // the large figure on metric cards
+    ImFont* big_font = nullptr;           // the large figure on metric cards (figures only)
     int framebuffer_width = 0, framebuffer_height = 0;
     bool dark = true;
     bool style_dirty = false;             // theme changed: rebuild the style before the next frame

@@ -11,7 +11,8 @@
 namespace sh::app {
 
 std::string percent(std::optional<double> rate, int decimals = 2);
-// A metric's value in its own unit: a percentage, an average rating, or a score.
+// A metric's value in its own unit: a percentage, an average rating, or a score. Cards draw it
+// in the big font, which holds only ' '…'@' and '—' (theme.cpp kFigureRanges).
 std::string value_text(const Metric& m, std::optional<double> value);
 bool is_percentage(const Metric& m);
 std::string metric_name(const Metric& m);        // "Order Defect Rate"
