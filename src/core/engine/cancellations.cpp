@@ -29,10 +29,16 @@ void evaluate_cancellations(const EvalContext& ctx, const MetricPolicy& mp) {
     const bool all_channels = scope == "all";
     const Channel only = scope == "mfn" ? Channel::mfn : scope == "afn" ? Channel::afn : Channel::unknown;
     auto in_scope = [&](Channel ch) { return all_channels || (only != Channel::unknown && ch == only); };
+    // Every order in scope is in the denominator of its order day.
+    const OrderDays& days = ctx.facts.order_days;
+    for (size_t i = 0; i < days.counts.size(); ++i) {
+        const auto& n = days.counts[i];
+        const uint32_t count = all_channels ? n[0] + n[1] + n[2] : only == Channel::mfn ? n[1] : only == Channel::afn ? n[2] : 0;
+        const Day day = days.first + static_cast<int>(i);
+        if (count) wc.add_den(day, day, count);
+    }
     for (const Order& o : ctx.facts.orders.all()) {
-        if (!in_scope(o.channel)) continue;
-        wc.add_den(o.day, o.day);
-        if (!o.cancelled) continue;
+        if (!o.cancelled || !in_scope(o.channel)) continue;
         // The cancellation is known from the order day, or from its last update (policy).
         const Day known =
             ctx.policy.cancellation_dated_by_last_update && o.last_updated > o.day ? o.last_updated : o.day;

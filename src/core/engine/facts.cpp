@@ -315,10 +315,29 @@ MaybeDay resolve_short_date(ShortDate d, DateOrder order) {
     return day_from_civil(year, month, day);
 }
 
+namespace {
+
+OrderDays count_order_days(const OrderIndex& orders) {
+    OrderDays days;
+    if (orders.all().size() == 0) return days;
+    Day first = orders.all().first->day, last = first;
+    for (const Order& o : orders.all()) {
+        first = std::min(first, o.day);
+        last = std::max(last, o.day);
+    }
+    days.first = first;
+    days.counts.assign(static_cast<size_t>(last - first) + 1, {0, 0, 0});
+    for (const Order& o : orders.all()) ++days.counts[static_cast<size_t>(o.day - first)][static_cast<size_t>(o.channel) % 3];
+    return days;
+}
+
+}  // namespace
+
 Facts gather_facts(const std::vector<LoadedFile>& files, const Options& options, const Policy& policy,
                    std::vector<std::string>& warnings) {
     Facts facts;
     facts.orders = build_order_index(files);
+    facts.order_days = count_order_days(facts.orders);
     gather_feedback(files, options, policy, facts, warnings);
     gather_claims(files, facts);
     gather_shipments(files, facts);

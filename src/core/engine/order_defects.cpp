@@ -79,10 +79,14 @@ void evaluate_order_defects(const EvalContext& ctx, const MetricPolicy& mp) {
     std::vector<std::array<uint64_t, 3>> components(scopes.size(), {0, 0, 0});
     auto scope_of = [&](Channel ch) { return ch == Channel::mfn ? i_mfn : ch == Channel::afn ? i_afn : -1; };
 
-    for (const Order& o : ctx.facts.orders.all()) {
-        if (i_all >= 0) counters[size_t(i_all)].add_den(o.day, o.day);
-        const int s = scope_of(o.channel);
-        if (s >= 0) counters[size_t(s)].add_den(o.day, o.day);
+    // Every order is in the denominator of its order day (scope all, and its channel's).
+    const OrderDays& days = ctx.facts.order_days;
+    for (size_t i = 0; i < days.counts.size(); ++i) {
+        const Day day = days.first + static_cast<int>(i);
+        const auto& n = days.counts[i];
+        if (i_all >= 0 && n[0] + n[1] + n[2]) counters[size_t(i_all)].add_den(day, day, n[0] + n[1] + n[2]);
+        if (i_mfn >= 0 && n[1]) counters[size_t(i_mfn)].add_den(day, day, n[1]);
+        if (i_afn >= 0 && n[2]) counters[size_t(i_afn)].add_den(day, day, n[2]);
     }
 
     std::vector<Defect> defects = collect_defects(ctx);
