@@ -147,10 +147,9 @@ uint16_t global_category(Facts& facts, const std::vector<std::string>& names, ui
 
 void gather_shipments(const std::vector<LoadedFile>& files, Facts& facts) {
     for (const LoadedFile& f : files) {
-        for (Shipment s : f.records.shipments) {
+        for (const Shipment& s : f.records.shipments) {
             facts.shipments_loaded = true;
-            s.category = global_category(facts, f.records.categories, s.category);
-            facts.shipments.push_back(s);
+            facts.shipments.entries.push_back({&s, global_category(facts, f.records.categories, s.category)});
         }
         for (TrackingRow t : f.records.tracking) {
             t.category = global_category(facts, f.records.categories, t.category);
@@ -159,17 +158,17 @@ void gather_shipments(const std::vector<LoadedFile>& files, Facts& facts) {
     }
     // The same shipment row in two overlapping exports is one shipment; split shipments of
     // one order differ in some date or count and stay apart.
-    auto key = [](const Shipment& s) {
+    using Entry = ShipmentList::Entry;
+    auto key = [](const Entry& e) {
+        const Shipment& s = *e.row;
         return std::make_tuple(s.order, s.expected_ship.n, s.ship_confirm.n, s.promised_delivery.n, s.delivered.n,
-                               s.has_tracking, s.tracking_valid, s.units, s.category);
+                               s.has_tracking, s.tracking_valid, s.units, e.category);
     };
-    std::stable_sort(facts.shipments.begin(), facts.shipments.end(),
-                     [&](const Shipment& a, const Shipment& b) { return key(a) < key(b); });
-    facts.shipments.erase(std::unique(facts.shipments.begin(), facts.shipments.end(),
-                                      [&](const Shipment& a, const Shipment& b) {
-                                          return a.order != kNoOrder && key(a) == key(b);
-                                      }),
-                          facts.shipments.end());
+    auto& entries = facts.shipments.entries;
+    std::stable_sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) { return key(a) < key(b); });
+    entries.erase(std::unique(entries.begin(), entries.end(),
+                              [&](const Entry& a, const Entry& b) { return a.row->order != kNoOrder && key(a) == key(b); }),
+                  entries.end());
     std::stable_sort(facts.tracking.begin(), facts.tracking.end(),
                      [](const TrackingRow& a, const TrackingRow& b) { return a.order < b.order; });
     facts.tracking.erase(std::unique(facts.tracking.begin(), facts.tracking.end(),

@@ -30,6 +30,33 @@ struct OrderDays {
     std::vector<std::array<uint32_t, 3>> counts;   // per day, by Channel: unknown, mfn, afn
 };
 
+// The loaded shipments, de-duplicated and in key order: the files' own rows, not copies (issue
+// 9: a copy and its sort buffer were ≈ 10 bytes per order at peak on a year of orders), each
+// with its category in Facts::categories (a row's own `category` indexes its file's list).
+struct ShipmentList {
+    struct Entry {
+        const Shipment* row;
+        uint16_t category;
+    };
+    std::vector<Entry> entries;
+
+    size_t size() const { return entries.size(); }
+    const Shipment& operator[](size_t i) const { return *entries[i].row; }
+    uint16_t category(size_t i) const { return entries[i].category; }
+
+    struct Iterator {
+        const Entry* at;
+        const Shipment& operator*() const { return *at->row; }
+        Iterator& operator++() {
+            ++at;
+            return *this;
+        }
+        bool operator!=(const Iterator& other) const { return at != other.at; }
+    };
+    Iterator begin() const { return {entries.data()}; }
+    Iterator end() const { return {entries.data() + entries.size()}; }
+};
+
 struct Facts {
     OrderIndex orders;
     OrderDays order_days;
@@ -42,7 +69,7 @@ struct Facts {
 
     std::vector<Claim> claims;             // de-duplicated per (order, type, claim day)
     bool claims_loaded = false;
-    std::vector<Shipment> shipments;       // categories remapped into `categories`
+    ShipmentList shipments;
     bool shipments_loaded = false;
     std::vector<TrackingRow> tracking;     // valid-tracking download rows
     std::vector<std::string> categories{""};

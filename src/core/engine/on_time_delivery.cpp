@@ -17,7 +17,7 @@ void evaluate_on_time_delivery(const EvalContext& ctx, const MetricPolicy& mp) {
     for (size_t i = 0; i < ctx.facts.shipments.size(); ++i) {
         const Shipment& s = ctx.facts.shipments[i];
         if (!s.promised_delivery.has() || ctx.shipment_out[i]) continue;
-        const TrackingVerdict t = tracking_of(ctx, s);
+        const TrackingVerdict t = tracking_of(ctx, i);
         if (!t.valid) continue;
         const Day p = s.promised_delivery.day();
         // a shipment confirmed after as_of had not shipped yet on as_of

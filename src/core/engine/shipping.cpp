@@ -26,8 +26,9 @@ const TrackingRow* tracking_row(const EvalContext& ctx, OrderKey key) {
     return it != rows.end() && it->order == key ? &*it : nullptr;
 }
 
-TrackingVerdict tracking_of(const EvalContext& ctx, const Shipment& s) {
-    TrackingVerdict v{s.has_tracking, s.has_tracking && s.tracking_valid, s.category};
+TrackingVerdict tracking_of(const EvalContext& ctx, size_t i) {
+    const Shipment& s = ctx.facts.shipments[i];
+    TrackingVerdict v{s.has_tracking, s.has_tracking && s.tracking_valid, ctx.facts.shipments.category(i)};
     if (const TrackingRow* row = tracking_row(ctx, s.order)) {
         v.has_tracking = row->has_tracking;
         v.valid = row->has_tracking && row->valid;

@@ -31,7 +31,7 @@ void evaluate_valid_tracking(const EvalContext& ctx, const MetricPolicy& mp) {
         fed = true;
         with_shipment.push_back(s.order);
         if (ctx.shipment_out[i]) continue;
-        const TrackingVerdict t = tracking_of(ctx, s);
+        const TrackingVerdict t = tracking_of(ctx, i);
         rows.push_back({s.order, s.ship_confirm.day(), t.has_tracking, t.valid, t.category});
     }
     if (!fed) return;
