@@ -15,7 +15,7 @@ namespace sh::cli {
 
 namespace {
 
-constexpr size_t kChunkSize = 16u << 20;     // read files in 16 MiB chunks, like the page
+constexpr size_t kChunkSize = 4u << 20;      // read files in 4 MiB chunks (the page: 8 MiB)
 constexpr size_t kPartChunkSize = 4u << 20;  // each part's thread reads 4 MiB at a time (memory)
 constexpr size_t kHeadBytes = 64u << 10;     // the reader decides the encoding from these
 constexpr size_t kCutWindow = 1u << 20;      // a line end is looked for this far past the middle
