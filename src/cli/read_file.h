@@ -1,5 +1,5 @@
 // The CLI's file reading: from disk into the session, a large All Orders file in two parts on
-// two threads (issue 9), any other file streamed through the session in 16 MiB chunks.
+// two threads (issue 9), any other file streamed through the session in 4 MiB chunks.
 #pragma once
 
 #include <string>

@@ -32,8 +32,8 @@ export function figuresOf(result) {
   return {cancel_rate: pair(m('cancel_rate', 'mfn')), odr_mfn: pair(m('odr', 'mfn'))};
 }
 
-// The RSS of the CLI reading a tiny file: everything that is not per order (code, tables,
-// the 16 MiB chunk buffer).
+// The RSS of the CLI reading a tiny file: the code and the tables (a chunk buffer's pages count
+// only as far as a file fills them, so a large file's read buffers are not in it).
 export function nativeBaseline(cli, set) {
   const small = set.files.find((f) => f.name.startsWith('claims')) || set.files[0];
   return runOnce(cli, [small.path], set.asOf).rssKb;
