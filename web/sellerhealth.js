@@ -378,6 +378,10 @@
           ahead = i + 1 < named.length && workers[0] ? readAhead(named[i + 1]) : null;
           inputs.push(await readFile(named[i].blob, named[i].name, mine));
         }
+        // The last file was handed to the session in this task (decoding its records): the
+        // evaluation runs in the next one, so the page's thread is held for the longer of the
+        // two, not both (issue 9).
+        await new Promise((resolve) => setTimeout(resolve, 0));
       } finally {
         progress = null;
         mod._sh_hold_result(0);
