@@ -123,39 +123,22 @@ JsonWriter& JsonWriter::key(std::string_view name) {
     return *this;
 }
 
-void JsonWriter::begin_object() {
+void JsonWriter::open(char bracket) {
     spill_if_full();
     before_value();
-    out_ += '{';
-    has_member_.push_back(false);
-}
-
-void JsonWriter::begin_array() {
-    spill_if_full();
-    before_value();
-    out_ += '[';
+    out_ += bracket;
     has_member_.push_back(false);
 }
 
 // "{}" / "[]" when empty; else the closing bracket on its own line when pretty.
-void JsonWriter::end_object() {
+void JsonWriter::close(char bracket) {
     const bool any = has_member_.back();
     has_member_.pop_back();
     if (any && style_ == Style::pretty) {
         out_ += '\n';
         out_.append(2 * has_member_.size(), ' ');
     }
-    out_ += '}';
-}
-
-void JsonWriter::end_array() {
-    const bool any = has_member_.back();
-    has_member_.pop_back();
-    if (any && style_ == Style::pretty) {
-        out_ += '\n';
-        out_.append(2 * has_member_.size(), ' ');
-    }
-    out_ += ']';
+    out_ += bracket;
 }
 
 void JsonWriter::string(std::string_view s) {

@@ -21,10 +21,10 @@ public:
     explicit JsonWriter(std::string& out, Style style = Style::compact,
                         std::function<void(std::string&)> spill = nullptr);
 
-    void begin_object();
-    void end_object();
-    void begin_array();
-    void end_array();
+    void begin_object() { open('{'); }
+    void end_object() { close('}'); }
+    void begin_array() { open('['); }
+    void end_array() { close(']'); }
     // The next value is this member's.
     JsonWriter& key(std::string_view name);
 
@@ -41,6 +41,8 @@ public:
 private:
     void before_value();
     void spill_if_full();
+    void open(char bracket);
+    void close(char bracket);
 
     std::string& out_;
     Style style_;
