@@ -52,7 +52,7 @@ private:
     size_t scan_tsv_records(std::string_view text, RowSink& sink);
     void emit(std::string_view record, uint32_t newlines, RowSink& sink);
     void emit_fields(std::string_view record, size_t bytes, RowSink& sink);
-    void split_tsv(std::string_view record);
+    void split_plain(std::string_view record, char delim);
     void split_csv(std::string_view record);
     bool keep(std::string_view piece);
 
