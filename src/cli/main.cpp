@@ -129,7 +129,7 @@ int main(int argc, char** argv) {
     }
     // The result outlives the session: the files' records (24 bytes per order and more) are
     // freed before the output is built, the peak of a run (issue 9).
-    const sh::Result result = session->result();
+    const sh::Result result = session->take_result();
     session.reset();
     if (args.format == "json") {
         sh::cli::write_result_json(result, stdout);

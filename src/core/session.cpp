@@ -168,4 +168,10 @@ const Result& Session::result() {
     return result_;
 }
 
+Result Session::take_result() {
+    result();
+    stale_ = true;
+    return std::move(result_);
+}
+
 }  // namespace sh

@@ -62,6 +62,9 @@ public:
 
     // The result for the current files and options; recomputed only when something changed.
     const Result& result();
+    // The result moved out, for a caller about to drop the session (the CLI: no copy of its
+    // feedback entries and items at the run's peak); the next result() evaluates again.
+    Result take_result();
     // While a batch of files streams in, result() keeps giving the last result instead of
     // evaluating after every file (the page's frames ask for it continually); released, the
     // next result() evaluates once for the whole batch.

@@ -44,8 +44,7 @@ public:
         const int severity = it == severity_.end() || !boost ? 0 : it->second;
         value += severity == 2 ? 1000 : severity == 1 ? 400 : 0;
         Candidate c{value, deadline, {}};
-        c.action.text = english(code, params);
-        c.action.code = std::move(code);
+        c.action.code = std::move(code);  // the text is written in finish(), for the kept ones
         c.action.params = std::move(params);
         c.action.metric = metric;
         c.action.order_id = order_id;
@@ -61,7 +60,6 @@ public:
                 Candidate more = list[cap - 1];
                 more.action.code = "more_actions";
                 more.action.params = {{"count", std::to_string(list.size() - cap + 1)}, {"kind", kind}};
-                more.action.text = english(more.action.code, more.action.params);
                 more.action.order_id.clear();
                 list.resize(cap - 1);
                 list.push_back(std::move(more));
@@ -72,6 +70,7 @@ public:
         std::vector<Action> out;
         for (Candidate& c : all) {
             c.action.priority = int(out.size()) + 1;
+            c.action.text = english(c.action.code, c.action.params);
             out.push_back(std::move(c.action));
         }
         return out;
