@@ -112,12 +112,15 @@ int main(int argc, char** argv) {
     auto session = std::make_unique<sh::Session>();
     session->set_options(args.options);
     bool any_readable = false;
-    for (const std::string& path : args.files) {
-        if (!sh::cli::read_file_into(*session, path)) {
-            std::fprintf(stderr, "%s: cannot open: %s\n", path.c_str(), std::strerror(errno));
+    const std::vector<int> open_errors = sh::cli::read_files_into(*session, args.files);
+    size_t added = 0;  // the session holds the files that opened, in the order given
+    for (size_t i = 0; i < args.files.size(); ++i) {
+        const std::string& path = args.files[i];
+        if (open_errors[i]) {
+            std::fprintf(stderr, "%s: cannot open: %s\n", path.c_str(), std::strerror(open_errors[i]));
             continue;
         }
-        const sh::InputInfo& info = session->files().back().info;
+        const sh::InputInfo& info = session->files()[added++].info;
         if (!info.ok()) std::fprintf(stderr, "%s: %s\n", path.c_str(), info.error.c_str());
         for (const sh::Problem& p : info.problems)
             std::fprintf(stderr, "%s:%u: %s%s%s\n", path.c_str(), p.line, p.column.c_str(),

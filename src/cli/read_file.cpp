@@ -2,12 +2,15 @@
 #include "cli/read_file.h"
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <thread>
 #include <vector>
 
+#include "core/feedback/analyse.h"
 #include "core/file_parts.h"
 #include "core/ingest/reader.h"
 
@@ -55,9 +58,17 @@ bool read_part(const std::string& path, const std::string& name, const std::stri
     return read;
 }
 
+// A file read on its own: its records and the pool its order ids were interned in (the
+// session interns them again when it adds the file), or the errno of an open that failed.
+struct FileRead {
+    int error = 0;
+    LoadedFile file;
+    OrderIdPool ids;
+};
+
 // A large All Orders file read in two parts side by side; false when it is not one, or its
 // parts cannot be joined (the caller then streams it whole).
-bool read_in_parts(Session& session, const std::string& path, const std::string& name, uint64_t size) {
+bool read_in_parts(const std::string& path, const std::string& name, uint64_t size, FileRead& out) {
     if (size < kMinPartBytes || std::thread::hardware_concurrency() < 2) return false;
     std::ifstream in(path, std::ios::binary);
     std::string head(static_cast<size_t>(std::min<uint64_t>(size, kHeadBytes)), '\0');
@@ -81,31 +92,58 @@ bool read_in_parts(Session& session, const std::string& path, const std::string&
     const bool first_read = read_part(path, name, "", 0, cut, size, first_ids, first);
     other.join();
     if (!first_read || !later_read || !join_part(first, later, prefix, first_ids, &later_ids)) return false;
-    session.add_read_file(std::move(first), first_ids);
+    out.file = std::move(first);
+    out.ids = std::move(first_ids);
     return true;
 }
 
-}  // namespace
-
-bool read_file_into(Session& session, const std::string& path) {
+// One file, whole, in 4 MiB chunks (a large All Orders file in two parts). A feedback file's
+// comments are read here too, beside the other files, instead of in the evaluation.
+void read_one(const std::string& path, FileRead& out) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
+    if (!in) {
+        out.error = errno ? errno : ENOENT;
+        return;
+    }
     const size_t slash = path.find_last_of('/');
     const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
     // The size lets the orders reader reserve once instead of growing (no copy of a large
     // vector at peak); 0 when unknown (a pipe).
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && std::filesystem::is_regular_file(path, ec) && read_in_parts(session, path, name, size)) return true;
-    session.begin_file(name, ec ? 0 : uint64_t(size));
+    if (!ec && std::filesystem::is_regular_file(path, ec) && read_in_parts(path, name, size, out)) return;
+    FileReader reader(name, out.ids);
+    if (!ec && size) reader.set_size_hint(size);
     const std::unique_ptr<char[]> buffer(new char[kChunkSize]);
     while (in) {
         in.read(buffer.get(), static_cast<std::streamsize>(kChunkSize));
         const auto got = static_cast<size_t>(in.gcount());
-        if (got) session.feed(reinterpret_cast<const uint8_t*>(buffer.get()), got);
+        if (got) reader.feed(reinterpret_cast<const uint8_t*>(buffer.get()), got);
     }
-    session.finish_file();
-    return true;
+    out.file = reader.finish();
+    if (!out.file.records.feedback.empty()) read_feedback_comments(out.file);
+}
+
+}  // namespace
+
+std::vector<int> read_files_into(Session& session, const std::vector<std::string>& paths) {
+    std::vector<FileRead> reads(paths.size());
+    std::atomic<size_t> next{0};
+    const auto work = [&] {
+        for (size_t i; (i = next++) < paths.size();) read_one(paths[i], reads[i]);
+    };
+    const size_t threads = std::min<size_t>(paths.size(), std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> others;
+    for (size_t t = 1; t < threads; ++t) others.emplace_back(work);
+    work();
+    for (std::thread& t : others) t.join();
+    std::vector<int> errors;
+    for (FileRead& read : reads) {
+        errors.push_back(read.error);
+        if (!read.error) session.add_read_file(std::move(read.file), read.ids);
+        read = FileRead();  // its pool and anything the session did not take
+    }
+    return errors;
 }
 
 }  // namespace sh::cli

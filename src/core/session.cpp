@@ -106,18 +106,24 @@ const InputInfo& Session::add_loaded_file(const uint8_t* data, size_t size, cons
         file.info.bytes = file_bytes;
         file.info.error = error;
     }
-    // The worker read the feedback comments already: the first evaluation finds them here.
-    for (size_t i = 0; i < file.comment_findings.size(); ++i)
-        comments_.remember(file.records.feedback[i].comment, file.records.feedback[i].rating,
-                           std::move(file.comment_findings[i]));
-    std::vector<feedback::CommentFindings>().swap(file.comment_findings);
+    keep_comment_findings(file);
     files_.push_back(std::move(file));
     stale_ = true;
     return files_.back().info;
 }
 
+// The feedback comments read already (by the ingest worker, or the CLI's reading thread): the
+// first evaluation finds them here.
+void Session::keep_comment_findings(LoadedFile& file) {
+    for (size_t i = 0; i < file.comment_findings.size(); ++i)
+        comments_.remember(file.records.feedback[i].comment, file.records.feedback[i].rating,
+                           std::move(file.comment_findings[i]));
+    std::vector<feedback::CommentFindings>().swap(file.comment_findings);
+}
+
 const InputInfo& Session::add_read_file(LoadedFile file, const OrderIdPool& file_ids) {
     reintern_order_ids(file.records, file_ids, ids_);
+    keep_comment_findings(file);
     files_.push_back(std::move(file));
     stale_ = true;
     return files_.back().info;

@@ -40,8 +40,9 @@ public:
     void note_progress(uint64_t bytes);
     const InputInfo& add_loaded_file(const uint8_t* data, size_t size, const std::string& name, uint64_t file_bytes);
     const InputInfo& add_file_out_of_memory(std::string name, uint64_t bytes_read);
-    // Large files read in parts side by side (file_parts.h). The CLI reads them on its threads
-    // and adds the joined file with the pool its ids were interned in (interned again here).
+    // A file read outside the session, with the pool its ids were interned in (interned again
+    // here) and its feedback comments perhaps read (LoadedFile::comment_findings): the CLI reads
+    // files side by side on its threads, a large one in parts (file_parts.h), joined first.
     // In the page, the worker that read the first half calls join_loaded_part with the other
     // worker's buffer of the second half, which joins it into the file finished last; false
     // (and that file removed) when the halves cannot be joined: the file is then read whole.
@@ -87,6 +88,7 @@ public:
 
 private:
     void check_memory();
+    void keep_comment_findings(LoadedFile& file);
     bool memory_available(size_t bytes) const;
 
     OrderIdPool ids_;
