@@ -32,8 +32,8 @@ bool is_cancelled(std::string_view s) {
 class DateCache {
 public:
     std::optional<Day> day(std::string_view text) {
-        if (text == text_) return day_;
-        if (iso_ && day_ && text.size() > 10 && text.compare(0, 10, std::string_view(text_).substr(0, 10)) == 0 &&
+        if (same_text(text, text_)) return day_;
+        if (iso_ && day_ && text.size() > 10 && same_text(text.substr(0, 10), std::string_view(text_).substr(0, 10)) &&
             usual_time(text.substr(10))) {
             text_.assign(text.data(), text.size());
             return day_;
@@ -64,6 +64,26 @@ private:
     std::string text_ = "\x01";  // never a field's text at first
     std::optional<Day> day_;
     bool iso_ = false;  // text_ is a date or a timestamp of the usual form
+};
+
+// The last distinct text of a column and what it meant: item rows repeat a few values
+// (Merchant, Shipped, false), so most rows compare their field instead of parsing it (issue 9:
+// in wasm the case-insensitive compares were a sixth of a row's reading).
+template <class T> class LastValue {
+public:
+    template <class Parse> T get(std::string_view text, Parse parse) {
+        if (!known_ || !same_text(text, text_)) {
+            text_.assign(text.data(), text.size());
+            value_ = parse(text);
+            known_ = true;
+        }
+        return value_;
+    }
+
+private:
+    std::string text_;
+    T value_{};
+    bool known_ = false;
 };
 
 class OrdersReader : public KindReader {
@@ -106,15 +126,16 @@ public:
         o.last_updated = o.day;
         if (updated_ >= 0) {
             const std::string_view updated = row.field(size_t(updated_));
-            if (const auto d = updated == purchase ? bought : updated_dates_.day(updated)) {
+            if (const auto d = same_text(updated, purchase) ? bought : updated_dates_.day(updated)) {
                 if (plausible(*d)) o.last_updated = *d;
                 else cx_.warn(row.line, updated_name_, implausible_date(updated) + "; the purchase date is used");
             }
         }
-        o.channel = parse_channel(row.field(size_t(channel_)));
-        o.cancelled = is_cancelled(row.field(size_t(status_)));
+        o.channel = channels_.get(row.field(size_t(channel_)), parse_channel);
+        o.cancelled = statuses_.get(row.field(size_t(status_)), is_cancelled);
         if (buyer_cancel_ >= 0) {
-            o.buyer_requested_cancel = to_tri(parse_yes_no(row.field(size_t(buyer_cancel_))));
+            o.buyer_requested_cancel =
+                buyer_cancels_.get(row.field(size_t(buyer_cancel_)), [](std::string_view t) { return to_tri(parse_yes_no(t)); });
             o.said_buyer_yes = o.buyer_requested_cancel == Tri::yes;
             o.said_buyer_no = o.buyer_requested_cancel == Tri::no;
         }
@@ -197,7 +218,7 @@ private:
     uint8_t marketplace(std::string_view name) {
         if (name.empty()) return 0;
         auto& list = cx_.file.records.marketplaces;
-        if (last_marketplace_ && list[last_marketplace_] == name) return last_marketplace_;
+        if (last_marketplace_ && same_text(list[last_marketplace_], name)) return last_marketplace_;
         for (size_t i = 1; i < list.size(); ++i)
             if (list[i] == name) return last_marketplace_ = static_cast<uint8_t>(i);
         if (list.size() >= 256) return 0;
@@ -214,6 +235,9 @@ private:
     size_t hashes_[kBatch];
     size_t batched_ = 0;
     DateCache purchase_dates_, updated_dates_;
+    LastValue<Channel> channels_;
+    LastValue<bool> statuses_;
+    LastValue<Tri> buyer_cancels_;
     uint32_t last_ = 0;
     uint8_t last_marketplace_ = 0;
     bool estimated_ = false;
