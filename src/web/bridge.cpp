@@ -25,8 +25,9 @@ namespace {
 sh::Session& session() { return sh::web::the_app().session; }
 void changed() {
     ++sh::web::the_app().result_generation;
-    // Inside a batch (a file done, the result held) only the progress list changed.
-    if (session().result_held()) sh::web::request_few_frames();
+    // Inside a batch (a file done, the result held) only the progress list changed: it is
+    // drawn with the next progress frame (at most four a second).
+    if (session().result_held()) sh::web::request_progress_frame();
     else sh::web::request_frames();
 }
 
@@ -86,7 +87,7 @@ EMSCRIPTEN_KEEPALIVE void sh_begin_remote_file() {
     auto& pending = sh::web::the_app().pending;
     if (!pending.empty()) pending.front().streaming = true;
     session().note_progress(0);
-    sh::web::request_few_frames();
+    sh::web::request_progress_frame();
 }
 
 EMSCRIPTEN_KEEPALIVE void sh_note_progress(double bytes) {

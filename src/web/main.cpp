@@ -40,10 +40,11 @@ constexpr double kStreamingFrameIntervalMs = 200.0;
 // After input or a change, frames keep coming this long: ImGui settles hover, focus and layout
 // over a few frames, and a tooltip appears after a hover delay with no further input.
 constexpr double kSettleMs = 1000.0;
-// A file queued or done while a batch streams in changes only the progress list: this many
-// frames lay it out (a table sizes its columns on its second frame). A second of frames at full
-// rate there would take CPU from the ingest worker: on a software GPU a frame of the progress
-// view costs ≈ 25–45 ms of CPU, more than the UI's own work (issue 9).
+// Files queued, or a batch starting: this many frames lay out the progress list (a table sizes
+// its columns on its second frame). A second of frames at full rate there would take CPU from
+// the ingest worker: on a software GPU a frame of the progress view costs ≈ 25–45 ms of CPU,
+// more than the UI's own work (issue 9). Later changes inside the batch (a file begun or done)
+// wait for the next progress frame.
 constexpr int kBatchChangeFrames = 3;
 // A file's progress alone redraws at most four times a second: on a software GPU every frame is
 // CPU time taken from the ingest worker.
