@@ -107,7 +107,7 @@ static inline __attribute__((always_inline)) void add_tsv_field(std::vector<std:
         ++p;
         n -= 2;
     }
-    fields.emplace_back(p, n);
+    fields.push_back(std::string_view(p, n));  // by value: emplace_back(p, n) kept p and n on the stack
 }
 
 // Lines end at LF, CRLF and a lone CR (old Mac files, mixed line ends). A CR that ends a push
@@ -144,27 +144,27 @@ struct Marks {
     uint32_t hits = 0, ends = 0;
 };
 
-inline Marks marks_scalar(const char* p, size_t n, char byte) {
+template <char kByte> inline Marks marks_scalar(const char* p, size_t n) {
     Marks m;
     for (size_t i = 0; i < n; ++i) {
         const char c = p[i];
-        m.hits |= uint32_t(c == byte) << i;
+        m.hits |= uint32_t(c == kByte) << i;
         m.ends |= uint32_t(c == '\n' || c == '\r') << i;
     }
     return m;
 }
 
 #if defined(__SSE2__)
-inline Marks marks16(const char* p, char byte) {
+template <char kByte> inline Marks marks16(const char* p) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const __m128i ends = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
-    return {uint32_t(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(byte)))), uint32_t(_mm_movemask_epi8(ends))};
+    return {uint32_t(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(kByte)))), uint32_t(_mm_movemask_epi8(ends))};
 }
 #elif defined(__wasm_simd128__)
-inline Marks marks16(const char* p, char byte) {
+template <char kByte> inline Marks marks16(const char* p) {
     const v128_t v = wasm_v128_load(p);
     const v128_t ends = wasm_v128_or(wasm_i8x16_eq(v, wasm_i8x16_splat('\n')), wasm_i8x16_eq(v, wasm_i8x16_splat('\r')));
-    return {uint32_t(wasm_i8x16_bitmask(wasm_i8x16_eq(v, wasm_i8x16_splat(byte)))), uint32_t(wasm_i8x16_bitmask(ends))};
+    return {uint32_t(wasm_i8x16_bitmask(wasm_i8x16_eq(v, wasm_i8x16_splat(kByte)))), uint32_t(wasm_i8x16_bitmask(ends))};
 }
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 // Eight bytes at a time in a 64-bit word: an exact zero-byte test on word ^ byte (0x80 where
@@ -175,8 +175,8 @@ inline uint32_t matches8(uint64_t word, uint64_t byte) {
     const uint64_t high = ~(((x & kLow7) + kLow7) | x | kLow7);
     return static_cast<uint32_t>(((high >> 7) * 0x0102040810204080ull) >> 56);
 }
-inline Marks marks16(const char* p, char byte) {
-    const uint64_t bytes = 0x0101010101010101ull * static_cast<unsigned char>(byte);
+template <char kByte> inline Marks marks16(const char* p) {
+    constexpr uint64_t bytes = 0x0101010101010101ull * static_cast<unsigned char>(kByte);
     Marks m;
     for (int half = 0; half < 2; ++half) {
         uint64_t word;
@@ -187,11 +187,12 @@ inline Marks marks16(const char* p, char byte) {
     return m;
 }
 #else
-inline Marks marks16(const char* p, char byte) { return marks_scalar(p, 16, byte); }
+template <char kByte> inline Marks marks16(const char* p) { return marks_scalar<kByte>(p, 16); }
 #endif
 
-inline Marks marks_at(const char* data, size_t size, size_t base, char byte) {
-    return base + 16 <= size ? marks16(data + base, byte) : marks_scalar(data + base, size - base, byte);
+// The byte is a template argument, so each scan's 16-byte splat is a constant.
+template <char kByte> inline Marks marks_at(const char* data, size_t size, size_t base) {
+    return base + 16 <= size ? marks16<kByte>(data + base) : marks_scalar<kByte>(data + base, size - base);
 }
 
 }  // namespace
@@ -208,7 +209,7 @@ __attribute__((flatten)) size_t Splitter::scan_tsv_records(std::string_view text
     size_t record = 0;  // where the current record starts
     size_t field = 0;   // where its current field starts
     for (size_t base = 0; base < size; base += 16) {
-        const Marks m = marks_at(data, size, base, '\t');
+        const Marks m = marks_at<'\t'>(data, size, base);
         uint32_t tabs = m.hits, ends = m.ends;
         while (true) {
             // The tabs before the next line end belong to the current record.
@@ -296,7 +297,7 @@ void Splitter::push_csv(std::string_view text, RowSink& sink) {
     uint32_t newlines = 0;         // LFs inside quotes since `start`
     size_t closed_after = 0;       // 1 + the position of the last quote that closed a quoted part
     for (size_t base = 0; base < size; base += 16) {
-        const Marks m = marks_at(data, size, base, '"');
+        const Marks m = marks_at<'"'>(data, size, base);
         for (uint32_t bits = m.hits | m.ends; bits; bits &= bits - 1) {
             const size_t i = base + static_cast<size_t>(__builtin_ctz(bits));
             const char c = data[i];

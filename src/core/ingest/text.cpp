@@ -15,16 +15,13 @@ std::string_view trim_padded(std::string_view s) {
     return s;
 }
 
-static char lower_char(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = lower_char(c);
     return out;
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
+bool iequals_same_size(std::string_view a, std::string_view b) {
     for (size_t i = 0; i < a.size(); ++i)
         if (lower_char(a[i]) != lower_char(b[i])) return false;
     return true;

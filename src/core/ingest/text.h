@@ -20,8 +20,12 @@ inline std::string_view trim(std::string_view s) {
     if (f != ' ' && f != '\t' && f != '\r' && f != '\xC2' && b != ' ' && b != '\t' && b != '\r' && b != '\xA0') return s;
     return trim_padded(s);
 }
+inline char lower_char(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 std::string lower_ascii(std::string_view s);
-bool iequals(std::string_view a, std::string_view b);
+bool iequals_same_size(std::string_view a, std::string_view b);
+// ASCII case-insensitive a == b. The sizes are compared inline: readers try several spellings
+// for every row's fields, and in wasm each try was a call (issue 9).
+inline bool iequals(std::string_view a, std::string_view b) { return a.size() == b.size() && iequals_same_size(a, b); }
 
 // a == b, inline and eight bytes at a time, for the compares made on every row: in wasm,
 // memcmp is a call and a byte loop (issue 9).
