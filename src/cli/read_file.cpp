@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -134,7 +135,13 @@ std::vector<int> read_files_into(Session& session, const std::vector<std::string
     };
     const size_t threads = std::min<size_t>(paths.size(), std::max(1u, std::thread::hardware_concurrency()));
     std::vector<std::thread> others;
-    for (size_t t = 1; t < threads; ++t) others.emplace_back(work);
+    for (size_t t = 1; t < threads; ++t) {
+        try {
+            others.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;  // no thread to spare: this one reads the rest
+        }
+    }
     work();
     for (std::thread& t : others) t.join();
     std::vector<int> errors;
