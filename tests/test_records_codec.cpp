@@ -6,6 +6,8 @@
 #include <random>
 #include <string>
 
+#include "core/feedback/analyse.h"
+#include "core/ingest/reader.h"
 #include "core/records_codec.h"
 #include "core/result_json.h"
 #include "core/session.h"
@@ -544,5 +546,43 @@ TEST_CASE("session: feedback comments read by the worker travel with its buffer 
         LoadedFile out;
         CHECK_FALSE(decode_loaded_file(bytes.data(), bytes.size(), ids, out, error));
         CHECK(error.find("outside its comment") != std::string::npos);
+    }
+}
+
+TEST_CASE("session: a file the CLI read on another thread, comments read there, gives the same result") {
+    // src/cli/read_file.cpp: each file into its own reader and pool, its feedback comments read
+    // there; add_read_file interns the ids again and hands the findings to the memo.
+    const std::string text =
+        "date\trating\tcomments\tresponse\torder id\trater email\n"
+        "11/15/26\t1\tArrived two weeks late and the box was crushed\t\t113-0000000-0000001\ta@example.com\n"
+        "11/16/26\t2\tItem broke after one day\t\tORDER-7\tb@example.com\n";
+    auto bytes_of = [](const std::string& s) { return reinterpret_cast<const uint8_t*>(s.data()); };
+    Options options;
+    options.as_of = *parse_day("2026-11-20");
+
+    Session here;
+    here.set_options(options);
+    here.begin_file("feedback.txt", text.size());
+    here.feed(bytes_of(text), text.size());
+    here.finish_file();
+    const std::string expected = to_json(here.result()).dump();
+
+    OrderIdPool ids;
+    FileReader reader("feedback.txt", ids);
+    reader.feed(bytes_of(text), text.size());
+    LoadedFile file = reader.finish();
+    read_feedback_comments(file);
+    REQUIRE(file.comment_findings.size() == 2);
+
+    Session cli;
+    cli.set_options(options);
+    cli.add_read_file(std::move(file), ids);
+    CHECK(cli.files().back().comment_findings.empty());  // handed to the memo
+    CHECK(to_json(cli.result()).dump() == expected);
+
+    SUBCASE("take_result moves the result out; the next result() evaluates again") {
+        const Result taken = cli.take_result();
+        CHECK(to_json(taken).dump() == expected);
+        CHECK(to_json(cli.result()).dump() == expected);
     }
 }
