@@ -176,7 +176,7 @@ struct FileReader::Impl : RowSink {
     }
 
     void on_header(const Row& row) {
-        header = std::make_unique<Header>(row.fields);
+        header = std::make_unique<Header>(std::vector<std::string_view>(row.fields.begin(), row.fields.end()));
         if (const KindSpec* spec = detect_kind(*header)) return bind(*spec);
         std::array<int, fb_count> cols{};
         if (const FeedbackLanguage* lang = match_feedback_header(*header, cols)) {

@@ -8,10 +8,44 @@
 
 namespace sh::ingest {
 
+// The fields of one record: a growable array of views. The TSV scan appends through a cursor
+// of its own (room(), set_size()): std::vector's push_back reloaded its end and capacity from
+// memory at every field, as any stored pointer might alias them (a third of the scan; issue 9).
+class FieldList {
+public:
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    const std::string_view& operator[](size_t i) const { return slots_[i]; }
+    const std::string_view* begin() const { return slots_.data(); }
+    const std::string_view* end() const { return slots_.data() + size_; }
+    void clear() { size_ = 0; }
+    void push_back(std::string_view field) {
+        if (size_ == slots_.size()) grow(size_ + 1);
+        slots_[size_++] = field;
+    }
+    template <class It> void assign(It first, It last) {
+        clear();
+        for (; first != last; ++first) push_back(std::string_view(*first));
+    }
+    // Where field `size()` goes, with room for `more` fields from there; set_size() ends them.
+    std::string_view* room(size_t more) {
+        if (slots_.size() - size_ < more) grow(size_ + more);
+        return slots_.data() + size_;
+    }
+    std::string_view* slots() { return slots_.data(); }
+    size_t capacity() const { return slots_.size(); }
+    void set_size(size_t n) { size_ = n; }
+
+private:
+    void grow(size_t at_least) { slots_.resize(at_least < 2 * slots_.size() ? 2 * slots_.size() : (at_least < 64 ? 64 : at_least)); }
+    std::vector<std::string_view> slots_;  // all of them in use as storage; the first size_ are the fields
+    size_t size_ = 0;
+};
+
 // One record of a delimited file. The views point into the splitter's buffers or the chunk
 // being pushed; they are valid only during the RowSink call.
 struct Row {
-    std::vector<std::string_view> fields;
+    FieldList fields;
     uint32_t line = 0;  // 1-based physical line where the record starts
     uint64_t text_end = 0;  // bytes of text consumed through the end of this record
     std::string_view field(size_t i) const { return i < fields.size() ? fields[i] : std::string_view(); }
