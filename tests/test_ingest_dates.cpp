@@ -99,3 +99,47 @@ TEST_CASE("ingest: moments for the messages template") {
     CHECK_FALSE(d->has_time);
     CHECK_FALSE(parse_moment("later"));
 }
+
+// The All Orders reader's DateCache (issue 9) must give parse_any_day's answer for every text,
+// in every sequence: random texts near the usual ISO form (dates repeated, dates and times
+// changed one character at a time, invalid days, offsets, spaces, other forms, long texts).
+TEST_CASE("ingest: DateCache gives parse_any_day's day for every text in any order") {
+    const std::vector<std::string> bases = {
+        "2026-09-14T23:10:00-07:00", "2026-09-14T00:30:00+09:00", "2026-09-15T08:21:07+00:00",
+        "2026-09-14T08:21:07Z",      "2026-09-14",                "2026-02-29T10:00:00+00:00",
+        "2024-02-29T10:00:00+00:00", "2026-09-14T24:00:00+00:00", "2026-09-14T23:59:60+14:00",
+        "2026-09-14 10:00:00",       "14.09.2026",                "09/14/2026",
+        "Sep 14, 2026",              " 2026-09-14T23:10:00-07:00", "2026-09-14T23:10:00-07:00 ",
+        "2026-09-14T23:10:00.123-07:00", "2026-09-14T23:10:00-15:00", "",
+        "2026-13-14T23:10:00-07:00", "2026-09-14T23:10:00+0700",  "2026-09-14T23:10:00-07:00-extra-text-past-32",
+    };
+    const std::string alphabet = "0123456789-:TZ+ ";
+    uint64_t state = 0x9e3779b97f4a7c15ull;
+    const auto next = [&]() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    DateCache cache;
+    std::string last;
+    size_t checked = 0;
+    for (int i = 0; i < 200000; ++i) {
+        std::string text;
+        const uint64_t pick = next() % 8;
+        if (pick < 2 && !last.empty()) {
+            text = last;  // a repeated text
+        } else {
+            text = bases[next() % bases.size()];
+            for (uint64_t edits = next() % 3; edits && !text.empty(); --edits)
+                text[next() % text.size()] = alphabet[next() % alphabet.size()];
+        }
+        const auto want = parse_any_day(text);
+        const auto got = cache.day(text);
+        REQUIRE_MESSAGE(want.has_value() == got.has_value(), text);
+        if (want) REQUIRE_MESSAGE(want->n == got->n, text);
+        last = text;
+        ++checked;
+    }
+    CHECK(checked == 200000);
+}

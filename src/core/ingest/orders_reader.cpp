@@ -23,49 +23,6 @@ bool is_cancelled(std::string_view s) {
     return iequals(s, "Cancelled") || iequals(s, "Canceled");
 }
 
-// Item rows of one order repeat its dates: a date written exactly as on the previous row is
-// not parsed again (issue 9), and a last-updated-date written as the purchase date is not either.
-// Amazon writes ISO timestamps (2026-09-14T23:10:00-07:00) and a file sorted by date repeats
-// the calendar date for thousands of rows: a timestamp whose date is the last parsed one's and
-// whose time and offset are of the usual form has that day (metrics.md: the date as written, in
-// the timestamp's own offset), without a full parse.
-class DateCache {
-public:
-    std::optional<Day> day(std::string_view text) {
-        if (same_text(text, text_)) return day_;
-        if (iso_ && day_ && text.size() > 10 && same_text(text.substr(0, 10), std::string_view(text_).substr(0, 10)) &&
-            usual_time(text.substr(10))) {
-            text_.assign(text.data(), text.size());
-            return day_;
-        }
-        text_.assign(text.data(), text.size());
-        day_ = parse_any_day(text);
-        iso_ = day_ && text.size() >= 10 && text[4] == '-' && text[7] == '-' && usual_time(text.substr(10));
-        return day_;
-    }
-
-private:
-    // "" (a date alone), or THH:MM:SS followed by Z or ±HH:MM, within the ranges a full parse
-    // accepts (anything else is parsed in full).
-    static bool usual_time(std::string_view t) {
-        if (t.empty()) return true;
-        const auto two = [&](size_t at, int max) {
-            const unsigned a = static_cast<unsigned char>(t[at]) - unsigned('0');
-            const unsigned b = static_cast<unsigned char>(t[at + 1]) - unsigned('0');
-            return a <= 9 && b <= 9 && int(a * 10 + b) <= max;
-        };
-        if ((t.size() != 10 && t.size() != 15) || t[0] != 'T' || t[3] != ':' || t[6] != ':' || !two(1, 23) ||
-            !two(4, 59) || !two(7, 59))
-            return false;
-        if (t.size() == 10) return t[9] == 'Z';
-        return (t[9] == '+' || t[9] == '-') && t[12] == ':' && two(10, 14) && two(13, 59);
-    }
-
-    std::string text_ = "\x01";  // never a field's text at first
-    std::optional<Day> day_;
-    bool iso_ = false;  // text_ is a date or a timestamp of the usual form
-};
-
 // The last distinct text of a column and what it meant: item rows repeat a few values
 // (Merchant, Shipped, false), so most rows compare their field instead of parsing it (issue 9:
 // in wasm the case-insensitive compares were a sixth of a row's reading).
