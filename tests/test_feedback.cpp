@@ -8,6 +8,7 @@
 #include "core/feedback/analyse.h"
 #include "core/feedback/comment.h"
 #include "core/feedback/drafts.h"
+#include "core/feedback/language.h"
 #include "core/feedback/lexicon.h"
 #include "core/feedback/removal.h"
 #include "core/feedback/text.h"
@@ -294,4 +295,73 @@ TEST_CASE("feedback: a comment memo gives the same report, evaluation after eval
     }
     memo.clear();
     CHECK(to_json(analyse_feedback(items, d, &memo)).dump() == to_json(analyse_feedback(items, d)).dump());
+}
+
+// detect_language looks words up in one hashed table (issue 9); it must score exactly as the
+// lexicons' sorted lists say: per word and Latin language +2 when in [detect], else +1 when an
+// evidence word; per Han character +1 and per neighbouring pair +2 when in [detect]; the
+// highest score wins, ties to the earlier candidate. Random comments of listed and unlisted
+// words (no accented letters, whose evidence the table does not hold), against that rule.
+TEST_CASE("feedback: language detection scores every listed word as the lexicons' lists do") {
+    using namespace sh::feedback;
+    const auto in = [](const std::vector<std::string>& list, std::string_view w) {
+        return std::binary_search(list.begin(), list.end(), std::string(w));
+    };
+    const std::array<Lang, 5> latin = {Lang::en, Lang::de, Lang::fr, Lang::es, Lang::it};
+    const std::array<Lang, 3> han = {Lang::zh_hans, Lang::zh_hant, Lang::ja};
+    std::vector<std::string> ascii_words = {"zzq", "box", "late", "the"}, han_chars;
+    for (Lang l : kAllLangs)
+        for (const auto* list : {&lexicon(l).detect, &lexicon(l).evidence})
+            for (const std::string& w : *list) {
+                const bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+                if (ascii) ascii_words.push_back(w);
+                else if ((w.size() == 3 || w.size() == 6) && static_cast<unsigned char>(w[0]) >= 0xE4 &&
+                         static_cast<unsigned char>(w[0]) <= 0xE9)
+                    han_chars.push_back(w);  // one CJK ideograph, or a listed pair of them
+            }
+    REQUIRE(ascii_words.size() > 100);
+    REQUIRE(han_chars.size() > 20);
+    uint64_t state = 88172645463325252ull;
+    const auto next = [&](size_t n) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return static_cast<size_t>(state % n);
+    };
+    CommentScratch s;
+    for (int round = 0; round < 3000; ++round) {
+        const bool cjk = round % 3 == 2;
+        std::string comment;
+        for (size_t n = 1 + next(12); n; --n) {
+            if (cjk) comment += han_chars[next(han_chars.size())];
+            else comment += (comment.empty() ? "" : " ") + ascii_words[next(ascii_words.size())];
+        }
+        fold_text(comment, s.folded);
+        tokenize(s.folded.text, s.tokens);
+        const TokenText text{s.folded.text, &s.tokens};
+        std::array<int, kLangCount> score{};
+        Lang want = cjk ? Lang::zh_hans : Lang::en;
+        if (cjk) {
+            for (size_t i = 0; i < text.size(); ++i) {
+                if (text[i].kind != TokenKind::han) continue;
+                const bool pair = i + 1 < text.size() && text[i + 1].kind == TokenKind::han;
+                for (Lang l : han) {
+                    if (in(lexicon(l).detect, token_text(text.text, text[i]))) ++score[size_t(l)];
+                    if (pair && in(lexicon(l).detect, text.text.substr(text[i].begin, text[i + 1].end - text[i].begin)))
+                        score[size_t(l)] += 2;
+                }
+            }
+            for (Lang l : han)
+                if (score[size_t(l)] > score[size_t(want)]) want = l;
+        } else {
+            for (size_t i = 0; i < text.size(); ++i)
+                for (Lang l : latin) {
+                    const std::string_view w = token_text(text.text, text[i]);
+                    score[size_t(l)] += in(lexicon(l).detect, w) ? 2 : in(lexicon(l).evidence, w) ? 1 : 0;
+                }
+            for (Lang l : latin)
+                if (score[size_t(l)] > score[size_t(want)]) want = l;
+        }
+        REQUIRE_MESSAGE(detect_language(comment, text) == want, comment);
+    }
 }

@@ -2,15 +2,55 @@
 #include "core/feedback/language.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace sh::feedback {
 
 namespace {
 
-bool in_sorted(const std::vector<std::string>& words, std::string_view word) {
-    return std::binary_search(words.begin(), words.end(), word,
-                              [](std::string_view a, std::string_view b) { return a < b; });
+// Where a word is listed: bit l when in language l's [detect] list, bit 8 + l when among its
+// evidence words. One hash lookup per word instead of a binary search per list and language
+// (issue 9: those were two fifths of a comment's reading). Built once, from the lexicons, which
+// live as long as the program.
+class WordLists {
+public:
+    WordLists() {
+        std::unordered_map<std::string_view, uint16_t> bits;  // views into the lexicons' lists
+        for (Lang l : kAllLangs) {
+            for (const std::string& w : lexicon(l).detect) bits[w] |= uint16_t(1u << unsigned(l));
+            for (const std::string& w : lexicon(l).evidence) bits[w] |= uint16_t(1u << (8 + unsigned(l)));
+        }
+        for (const auto& [word, b] : bits) entries_.push_back({text_hash(word), word, b});
+        std::sort(entries_.begin(), entries_.end(), [](const Entry& x, const Entry& y) {
+            return x.hash != y.hash ? x.hash < y.hash : x.word < y.word;
+        });
+    }
+
+    uint16_t bits(std::string_view word) const {
+        const uint64_t hash = text_hash(word);
+        auto e = std::lower_bound(entries_.begin(), entries_.end(), hash,
+                                  [](const Entry& x, uint64_t h) { return x.hash < h; });
+        for (; e != entries_.end() && e->hash == hash; ++e)  // more than one only if two texts share a hash
+            if (e->word == word) return e->bits;
+        return 0;
+    }
+
+private:
+    struct Entry {
+        uint64_t hash;
+        std::string_view word;
+        uint16_t bits;
+    };
+    std::vector<Entry> entries_;  // sorted by hash
+};
+
+const WordLists& word_lists() {
+    static const WordLists lists;
+    return lists;
 }
+
+bool listed(uint16_t bits, Lang l) { return bits & (1u << unsigned(l)); }
+bool evidence(uint16_t bits, Lang l) { return bits & (1u << (8 + unsigned(l))); }
 
 // Letters whose accents the folding removes but which point to one language.
 void accent_evidence(std::string_view original, std::array<int, kLangCount>& score) {
@@ -63,19 +103,22 @@ Lang detect_language(std::string_view original, const TokenText& text) {
             const bool pair = i + 1 < text.size() && text[i + 1].kind == TokenKind::han;
             const std::string_view two =
                 pair ? text.text.substr(text[i].begin, text[i + 1].end - text[i].begin) : std::string_view();
+            const uint16_t one = word_lists().bits(c);
+            const uint16_t both = pair ? word_lists().bits(two) : 0;
             for (Lang l : {Lang::zh_hans, Lang::zh_hant, Lang::ja}) {
-                if (in_sorted(lexicon(l).detect, c)) ++score[size_t(l)];
-                if (pair && in_sorted(lexicon(l).detect, two)) score[size_t(l)] += 2;
+                if (listed(one, l)) ++score[size_t(l)];
+                if (listed(both, l)) score[size_t(l)] += 2;
             }
         }
         return best_of(score, {Lang::zh_hans, Lang::zh_hant, Lang::ja});
     }
     for (size_t i = 0; i < text.size(); ++i) {
         if (text[i].kind != TokenKind::word) continue;
-        const std::string_view w = token_text(text.text, text[i]);
+        const uint16_t bits = word_lists().bits(token_text(text.text, text[i]));
+        if (!bits) continue;
         for (Lang l : {Lang::en, Lang::de, Lang::fr, Lang::es, Lang::it})
-            if (in_sorted(lexicon(l).detect, w)) score[size_t(l)] += 2;
-            else if (in_sorted(lexicon(l).evidence, w)) score[size_t(l)] += 1;
+            if (listed(bits, l)) score[size_t(l)] += 2;
+            else if (evidence(bits, l)) score[size_t(l)] += 1;
     }
     accent_evidence(original, score);
     return best_of(score, {Lang::en, Lang::de, Lang::fr, Lang::es, Lang::it});

@@ -98,6 +98,20 @@ void PhraseList::build_index() {
     auto by_unit = [&](uint32_t a, uint32_t b) { return first_unit(phrases[a]) < first_unit(phrases[b]); };
     std::sort(by_first.begin(), by_first.end(), by_unit);
     std::sort(prefixed.begin(), prefixed.end(), by_unit);
+    first_keys.clear();
+    for (uint32_t lo = 0, hi = 0; lo < by_first.size(); lo = hi) {
+        const std::string_view unit = first_unit(phrases[by_first[lo]]);
+        for (hi = lo + 1; hi < by_first.size() && first_unit(phrases[by_first[hi]]) == unit;) ++hi;
+        first_keys.push_back({text_hash(unit), lo, hi});
+    }
+    std::stable_sort(first_keys.begin(), first_keys.end(),
+                     [](const FirstKey& a, const FirstKey& b) { return a.hash < b.hash; });
+    prefixed_by_byte.fill({0, 0});
+    for (uint32_t lo = 0, hi = 0; lo < prefixed.size(); lo = hi) {
+        const auto byte = static_cast<unsigned char>(first_unit(phrases[prefixed[lo]])[0]);
+        for (hi = lo + 1; hi < prefixed.size() && static_cast<unsigned char>(first_unit(phrases[prefixed[hi]])[0]) == byte;) ++hi;
+        prefixed_by_byte[byte] = {lo, hi};
+    }
 }
 
 Lexicon parse_lexicon(std::string_view text, Lang lang) {

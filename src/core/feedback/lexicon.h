@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/feedback/text.h"
@@ -50,10 +51,26 @@ struct Phrase {
 
 // The phrases of one section, indexed by their first word or character so that matching a
 // comment looks at a handful of candidates per token instead of every phrase.
+// A token's or unit's text as a 64-bit number (FNV-1a): candidates are found by comparing
+// numbers, and one text compare confirms them (issue 9: binary searches over strings were most
+// of a comment's reading).
+inline uint64_t text_hash(std::string_view text) {
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    return h;
+}
+
 struct PhraseList {
+    // by_first[lo, hi): the phrases whose first unit is one text, whose hash is `hash`.
+    struct FirstKey {
+        uint64_t hash;
+        uint32_t lo, hi;
+    };
     std::vector<Phrase> phrases;
     std::vector<uint32_t> by_first;  // phrases starting with an exact unit, sorted by it
+    std::vector<FirstKey> first_keys;  // one per distinct first unit of by_first, sorted by hash
     std::vector<uint32_t> prefixed;  // phrases starting with "word*", sorted by that word
+    std::array<std::pair<uint32_t, uint32_t>, 256> prefixed_by_byte{};  // prefixed[lo, hi) by the word's first byte
     std::vector<uint32_t> loose;     // phrases starting with "*word"
 
     bool empty() const { return phrases.empty(); }

@@ -57,16 +57,22 @@ namespace {
 template <typename F>
 bool for_candidates(const PhraseList& list, const TokenText& text, size_t at, F&& f) {
     const std::string_view word = token_text(text.text, text[at]);
-    auto lo = std::lower_bound(list.by_first.begin(), list.by_first.end(), word,
-                               [&](uint32_t i, std::string_view w) { return first_unit(list.phrases[i]) < w; });
-    for (; lo != list.by_first.end() && first_unit(list.phrases[*lo]) == word; ++lo)
-        if (f(list.phrases[*lo])) return true;
+    if (!list.first_keys.empty()) {
+        const uint64_t hash = text_hash(word);
+        auto key = std::lower_bound(list.first_keys.begin(), list.first_keys.end(), hash,
+                                    [](const PhraseList::FirstKey& k, uint64_t h) { return k.hash < h; });
+        for (; key != list.first_keys.end() && key->hash == hash; ++key) {
+            if (first_unit(list.phrases[list.by_first[key->lo]]) != word) continue;  // another text, same hash
+            for (uint32_t i = key->lo; i < key->hi; ++i)
+                if (f(list.phrases[list.by_first[i]])) return true;
+        }
+    }
     // "word*" phrases: only those whose word starts with the token's first byte can match.
-    const std::string_view first_byte = word.substr(0, 1);
-    auto p = std::lower_bound(list.prefixed.begin(), list.prefixed.end(), first_byte,
-                              [&](uint32_t i, std::string_view w) { return first_unit(list.phrases[i]) < w; });
-    for (; p != list.prefixed.end() && first_unit(list.phrases[*p]).substr(0, 1) == first_byte; ++p)
-        if (f(list.phrases[*p])) return true;
+    if (!word.empty()) {
+        const auto [lo, hi] = list.prefixed_by_byte[static_cast<unsigned char>(word[0])];
+        for (uint32_t i = lo; i < hi; ++i)
+            if (f(list.phrases[list.prefixed[i]])) return true;
+    }
     for (uint32_t i : list.loose)
         if (f(list.phrases[i])) return true;
     return false;
