@@ -2,6 +2,7 @@
 // interned order ids land in the decoder's pool, and a bad buffer is an error, never a crash.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <random>
 #include <string>
@@ -585,4 +586,62 @@ TEST_CASE("session: a file the CLI read on another thread, comments read there, 
         CHECK(to_json(taken).dump() == expected);
         CHECK(to_json(cli.result()).dump() == expected);
     }
+}
+
+// Orders are read in one loop over raw bytes (issue 9); an order it doubts is read by the field
+// list, so each bad field of an order still gets the field list's own message.
+TEST_CASE("records codec: a bad field in an order is named as the field list names it") {
+    OrderIdPool worker_ids;
+    LoadedFile f;
+    f.info.name = "orders.txt";
+    f.info.kind = "amazon.all_orders";
+    f.records.marketplaces = {""};
+    f.records.categories = {""};
+    for (int i = 0; i < 5; ++i) {
+        Order o;
+        o.key = worker_ids.key(i == 3 ? "local-" + std::to_string(i) : "113-0000000-000000" + std::to_string(i));
+        o.day = Day{20000 + i};
+        o.last_updated = Day{20001 + i};
+        o.channel = Channel::mfn;
+        o.cancelled = i % 2 == 1;
+        o.units = 1 + i;
+        f.records.orders.push_back(o);
+    }
+    const auto bytes = encode_loaded_file(f, worker_ids);
+    {
+        OrderIdPool ids;
+        LoadedFile out;
+        std::string error;
+        REQUIRE(decode_loaded_file(bytes.data(), bytes.size(), ids, out, error));
+        REQUIRE(out.records.orders.size() == 5);
+        for (int i = 0; i < 5; ++i) {
+            const Order& o = out.records.orders[size_t(i)];
+            CHECK(o.day.n == 20000 + i);
+            CHECK(o.last_updated.n == 20001 + i);
+            CHECK(o.channel == Channel::mfn);
+            CHECK(o.cancelled == (i % 2 == 1));
+            CHECK(o.units == uint32_t(1 + i));
+            CHECK(ids.text(o.key) == worker_ids.text(f.records.orders[size_t(i)].key));
+        }
+    }
+    // Where the third order's bytes start: its key, packed, as the buffer holds it.
+    const OrderKey third = f.records.orders[2].key;
+    const auto at = std::search(bytes.begin(), bytes.end(), reinterpret_cast<const uint8_t*>(&third),
+                                reinterpret_cast<const uint8_t*>(&third) + sizeof third);
+    REQUIRE(at != bytes.end());
+    const size_t order = static_cast<size_t>(at - bytes.begin());
+    const auto refused = [&](size_t offset, uint8_t value) {
+        auto changed = bytes;
+        changed[order + offset] = value;
+        OrderIdPool ids;
+        LoadedFile out;
+        std::string error;
+        CHECK_FALSE(decode_loaded_file(changed.data(), changed.size(), ids, out, error));
+        CHECK(out.records.orders.empty());
+        return error;
+    };
+    CHECK(refused(16, 3) == "corrupt loaded-file buffer: an enumeration is out of range");   // channel
+    CHECK(refused(18, 2) == "corrupt loaded-file buffer: a yes/no field is neither");        // status_mixed
+    CHECK(refused(21, 9) == "corrupt loaded-file buffer: an enumeration is out of range");   // buyer cancel
+    CHECK(refused(7, 0x80) == "corrupt loaded-file buffer: an order id refers past the id table");  // interned bit
 }
