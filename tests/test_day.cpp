@@ -1,6 +1,8 @@
 // Calendar days and ISO 8601 timestamps (metrics.md "Day of an event").
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include "core/day.h"
 
 using namespace sh;
@@ -49,4 +51,20 @@ TEST_CASE("the day of an event is its date in its own offset") {
         CHECK_FALSE(parse_iso_timestamp("14/09/2026"));
         CHECK_FALSE(parse_iso_timestamp("2026-09-14T08:21:07Zjunk"));
     }
+}
+
+TEST_CASE("format_day writes YYYY-MM-DD as printf's %04d-%02d-%02d would, for every day of years 0-9999 and beyond") {
+    const auto reference = [](Day day) {
+        int y, m, d;
+        civil_from_day(day, y, m, d);
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        return std::string(buf);
+    };
+    const int first = day_from_civil(0, 1, 1).n - 400, last = day_from_civil(9999, 12, 31).n + 400;
+    int wrong = 0;
+    for (int n = first; n <= last; ++n)
+        if (format_day(Day{n}) != reference(Day{n}) && ++wrong <= 3) CHECK(format_day(Day{n}) == reference(Day{n}));
+    CHECK(wrong == 0);
+    CHECK(format_day(day_from_civil(10000, 1, 1)) == "10000-01-01");
 }

@@ -14,7 +14,7 @@ constexpr uint32_t kVersion = 3;
 
 // Writes fields to `out`, or only counts them when `out` is null.
 struct Writer {
-    static constexpr bool reads = false;
+    [[maybe_unused]] static constexpr bool reads = false;  // for bit(): only orders use it, and list(Writer&, orders) writes them
     uint8_t* out = nullptr;
     size_t n = 0;
     const OrderIdPool* ids = nullptr;
