@@ -360,11 +360,100 @@
     return input;
   }
 
+  // --- Issue 9, the warm-up (see sh_warm_up_begin in src/web/bridge.cpp): at start-up, while
+  // nothing is queued, the ingest worker reads three made-up files (All Orders, Feedback, claims)
+  // and this thread decodes, evaluates and writes their result a few times in a scratch session,
+  // one short task a round, so V8 has compiled and optimised that code before the seller's first
+  // load. A file queued meanwhile stops it at the next step. -------------------------------------
+  const WARM_UP_ORDERS = 8000;
+  const WARM_UP_ROUNDS = 6;
+  const WARM_UP_DELAY_MS = 300;
+  let warmUpState = 'waiting';   // 'waiting' | 'running' | 'stopped'
+  let warmUpTimings = null;      // {totalMs, workerMs, longestStepMs, rounds} once it ran
+
+  function warmUpFiles() {
+    const day = (n) => new Date(Date.UTC(2026, 0, 1) + n * 864e5).toISOString().slice(0, 10);
+    const id = (i) => `11${i % 10}-${String(1000000 + i).slice(1)}${i % 10}-${String(3000000 + 7 * i).slice(1)}${i % 7}`;
+    const orders = ['amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\t' +
+      'sales-channel\torder-channel\turl\tship-service-level\tproduct-name\tsku\tasin\tnumber-of-items\titem-status\t' +
+      'quantity\tcurrency\titem-price\titem-tax\tshipping-price\tshipping-tax\tgift-wrap-price\tgift-wrap-tax\t' +
+      'item-promotion-discount\tship-promotion-discount\tship-city\tship-state\tship-postal-code\tship-country\t' +
+      'promotion-ids\tcpf\tis-business-order\tpurchase-order-number\tprice-designation\ttax-collection-model\t' +
+      'tax-collection-responsible-party\taddress-type\tis-buyer-requested-cancellation\tbuyer-requested-cancel-reason'];
+    for (let i = 0; i < WARM_UP_ORDERS; i++) {
+      const d = day(Math.floor(i * 120 / WARM_UP_ORDERS));
+      const cancelled = i % 23 === 0;
+      orders.push(`${id(i)}\tSO-${i}\t${d}T10:${String(i % 60).padStart(2, '0')}:00-07:00\t${d}T18:00:00-07:00\t` +
+        `${cancelled ? 'Cancelled' : 'Shipped'}\t${i % 5 ? 'Merchant' : 'Amazon'}\tAmazon.com\t\t\tStandard\tMat Set\tSKU-${i % 40}\t` +
+        `B0WARMUP${i % 10}\t1\tShipped\t${1 + (i % 3)}\tUSD\t19.99\t1.50\t0.00\t0.00\t\t\t\t\tChicago\tIL\t60601\tUS\t\t\tfalse\t\t\t` +
+        `MarketplaceFacilitator\tAmazon Services, Inc.\tResidential\t${cancelled && i % 2 ? 'true' : 'false'}\t`);
+    }
+    const comments = ['Package arrived damaged, the box was crushed.', 'Arrived late and nobody answered my messages.',
+      'Great seller, fast shipping!', 'Not as described, the colour is wrong. Refund please.',
+      'Die Lieferung kam zu spät und die Verpackung war kaputt.', '包装破损，物流太慢了。', 'Item never arrived, tracking shows nothing.'];
+    const feedback = ['Date\tRating\tComments\tYour Response\tOrder ID\tRater Email'];
+    for (let i = 0; i < 400; i++) {
+      const [y, m, dd] = day(Math.floor(i * 120 / 400)).split('-');
+      feedback.push(`${m}/${dd}/${y.slice(2)}\t${1 + (i % 5)}\t${comments[i % comments.length]}\t\t${id(i * 29)}\tbuyer${i}@example.com`);
+    }
+    const claims = ['order-id,order-date,claim-date,type,status,amazon-funded,reason'];
+    for (let i = 0; i < 60; i++)
+      claims.push(`${id(i * 97)},${day(Math.floor(i * 1.5))},${day(Math.floor(i * 1.5) + 9)},a-to-z,${i % 3 ? 'granted' : 'denied'},no,refund not issued`);
+    return [['warm-up-orders.txt', orders], ['warm-up-feedback.txt', feedback], ['warm-up-claims.csv', claims]]
+      .map(([name, lines]) => ({name, blob: new Blob([lines.join('\n') + '\n'])}));
+  }
+
+  async function warmUp() {
+    if (warmUpState !== 'waiting') return;
+    warmUpState = 'running';
+    const stopped = () => warmUpState !== 'running';
+    const started = performance.now();
+    const t = {totalMs: 0, workerMs: 0, longestStepMs: 0, rounds: 0};
+    try {
+      const w = ingestWorker(0);
+      if (!w) return;
+      const buffers = [];
+      for (const {name, blob} of warmUpFiles()) {
+        if (stopped()) return;
+        const m = await runInWorker(w, blob, name, () => {});
+        if (m.type !== 'done') return;
+        buffers.push(m.buffer);
+      }
+      t.workerMs = performance.now() - started;
+      // A round: the buffers decoded into a fresh scratch session, then (a task of its own)
+      // evaluated and written as JSON. The first round, which also compiles that code, leaves
+      // the orders out, so that no step holds this thread long.
+      for (let round = 0; round < WARM_UP_ROUNDS && !stopped(); round++) {
+        const files = round === 0 ? buffers.slice(1) : buffers;
+        const steps = [() => {
+          mod._sh_warm_up_begin();
+          for (const buffer of files) withHeapCopy(buffer, (ptr, n) => ptr && mod._sh_warm_up_add(ptr, n));
+        }, () => mod._sh_warm_up_evaluate()];
+        for (const step of steps) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (stopped()) break;
+          const s0 = performance.now();
+          step();
+          t.longestStepMs = Math.max(t.longestStepMs, performance.now() - s0);
+        }
+        t.rounds++;
+      }
+    } catch (err) {
+      console.warn('warm-up skipped: ' + err);   // costs only the seller's first load its speed
+    } finally {
+      if (mod) mod._sh_warm_up_end();
+      warmUpState = 'stopped';
+      t.totalMs = performance.now() - started;
+      warmUpTimings = t;
+    }
+  }
+
   function queueFiles(items) {
     // Issue 7 (web/privacy.js): a shared snapshot is read-only.
     if (privacy && !privacy.canLoad())
       return Promise.reject(new Error('A shared snapshot is open: call sellerHealth.leaveSnapshot() before loading reports.'));
     const named = Array.from(items, asNamedBlob);
+    warmUpState = 'stopped';   // the warm-up, if it runs, stops at its next step
     for (const {blob, name} of named) withCString(name, (ptr) => mod._sh_queue_file(ptr, blob.size));
     const done = queue.then(async () => {
       const inputs = [];
@@ -459,7 +548,8 @@
       // Issue 9: the file being read ({name, bytesRead, size, worker}) or null; where the last
       // batch's time went, a file each; frames drawn.
       progress: () => (progress ? {...progress} : null),
-      timings: () => ({files: timings.files.map((t) => ({...t})), evaluateMs: timings.evaluateMs}),
+      timings: () => ({files: timings.files.map((t) => ({...t})), evaluateMs: timings.evaluateMs,
+                       warmUp: warmUpTimings && {...warmUpTimings}}),
       framesDrawn: () => mod._sh_frames_drawn(),
       trendGpuDraws: () => mod._sh_trend_gpu_draws(),
       // Issue 7: shareLink() returns a Promise of the share URL (compression is asynchronous);
@@ -517,6 +607,8 @@
     return attached.catch(() => {}).then(() => {
       exposeApi();
       refreshSummary();
+      // The warm-up, once the page has settled, if nothing was queued by then.
+      setTimeout(() => { if (warmUpState === 'waiting') queue = queue.then(warmUp); }, WARM_UP_DELAY_MS);
     });
   }).catch((err) => showFallback('Seller Health could not start: ' + err));
 })();

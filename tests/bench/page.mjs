@@ -139,6 +139,8 @@ export async function appRun(context, server, set, reps, log, {interactivity = f
     for (const f of r.timings.files)
       log(`    ${f.name}: ${f.parts ? 'two halves, ' : ''}wait ${ms(f.waitMs)} ms, parse ${ms(f.parseMs)} ms, ${f.parts ? `join ${ms(f.joinMs)} ms (worker), ` : ''}encode ${ms(f.encodeMs)} ms, decode ${ms(f.decodeMs)} ms, total ${ms(f.totalMs)} ms`);
     log(`    evaluate ${ms(r.timings.evaluateMs)} ms`);
+    const w = r.timings.warmUp;   // the page's start-up warm-up (web/sellerhealth.js), if it ran
+    if (i === 0 && w) log(`    warm-up at start-up: ${ms(w.totalMs)} ms (worker ${ms(w.workerMs)} ms, ${w.rounds} rounds, longest step ${ms(w.longestStepMs)} ms)`);
   }
   const ms = median(runs.map((r) => r.ms));
   const out = {
