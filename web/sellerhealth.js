@@ -475,11 +475,12 @@
         progress = null;
         mod._sh_hold_result(0);
       }
-      restartLargeWorkers();
       if (privacy) privacy.filesLoaded(named);   // kept on the device only if the seller asked
       const evaluated = performance.now();
       refreshSummary();   // evaluates the batch's result
       timings.evaluateMs = performance.now() - evaluated;
+      // After the evaluation: a fresh worker's start-up would compete with it for the cores.
+      restartLargeWorkers();
       // For scripts and tests that did not call load() (a drop, the file input).
       window.dispatchEvent(new CustomEvent('sellerhealthloaded', {detail: inputs}));
       return inputs;
