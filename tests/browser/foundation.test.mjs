@@ -5,17 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {startServer} from './server.mjs';
+import {ORDERS, CLAIMS} from './small_reports.mjs';
 import {launch, openApp, nonBackgroundPixels, saveArtifact, SITE} from './browser.mjs';
-
-const ORDERS = [
-  'amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\tsales-channel\tsku\tquantity',
-  '113-0000001-0000001\t\t2026-09-14T08:21:07+00:00\t2026-09-15T08:21:07+00:00\tShipped\tMerchant\tAmazon.com\tSKU-1\t1',
-  '113-0000002-0000002\t\t2026-09-15T10:00:00-07:00\t2026-09-16T08:21:07+00:00\tShipped\tAmazon\tAmazon.com\tSKU-2\t2',
-  '113-0000003-0000003\t\t2026-09-16T11:30:00+00:00\t2026-09-16T12:00:00+00:00\tCancelled\tMerchant\tAmazon.com\tSKU-3\t1',
-].join('\n') + '\n';
-
-const CLAIMS = 'order-id,order-date,claim-date,type,status,amazon-funded,reason\n' +
-  '113-0000001-0000001,2026-09-14,2026-09-20,a-to-z,open,no,item not received\n';
 
 let server, browser, app;
 

@@ -6,19 +6,10 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {startServer} from './server.mjs';
+import {ORDERS, CLAIMS} from './small_reports.mjs';
 import {launch, openApp, SITE} from './browser.mjs';
 
-// Worked by hand (as in foundation.test.mjs): as_of is the claim's day, 2026-09-20; the cancel
-// rate's 7 days hold the two Merchant orders, one cancelled with nothing saying the buyer asked:
-// 1/2, failing.
-const ORDERS = [
-  'amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\tsales-channel\tsku\tquantity',
-  '113-0000001-0000001\t\t2026-09-14T08:21:07+00:00\t2026-09-15T08:21:07+00:00\tShipped\tMerchant\tAmazon.com\tSKU-1\t1',
-  '113-0000002-0000002\t\t2026-09-15T10:00:00-07:00\t2026-09-16T08:21:07+00:00\tShipped\tAmazon\tAmazon.com\tSKU-2\t2',
-  '113-0000003-0000003\t\t2026-09-16T11:30:00+00:00\t2026-09-16T12:00:00+00:00\tCancelled\tMerchant\tAmazon.com\tSKU-3\t1',
-].join('\n') + '\n';
-const CLAIMS = 'order-id,order-date,claim-date,type,status,amazon-funded,reason\n' +
-  '113-0000001-0000001,2026-09-14,2026-09-20,a-to-z,open,no,item not received\n';
+// Worked by hand (small_reports.mjs): as_of 2026-09-20, the mfn cancel rate 1/2, failing.
 const FILES = [{name: 'orders.txt', text: ORDERS}, {name: 'claims.csv', text: CLAIMS}];
 
 // The page's thread is never held long by a step (the target is 50 ms; the bound leaves room

@@ -86,11 +86,9 @@ private:
         size_ = kept_ ? text.size() : 0;
         // Copied eight bytes at a time, inline: in wasm a memcpy of a size not known at compile
         // time is a call.
-        const char* from = text.data();
-        char* to = text_;
-        size_t n = size_;
-        for (; n >= 8; n -= 8, from += 8, to += 8) std::memcpy(to, from, 8);
-        for (; n; --n) *to++ = *from++;
+        size_t i = 0;
+        for (; i < kMaxText && i + 8 <= size_; i += 8) std::memcpy(text_ + i, text.data() + i, 8);
+        for (; i < kMaxText && i < size_; ++i) text_[i] = text[i];
         iso_ = kept_ && iso;
         return day_;
     }
