@@ -130,6 +130,37 @@ TEST_CASE("cli: the json writer gives exactly nlohmann's dump(2) with replacemen
         CHECK(ours(json::array()) == "[]");
         CHECK(ours(json("x")) == "\"x\"");
     }
+    SUBCASE("random strings: plain text is checked eight bytes at a time, the rest byte by byte") {
+        // Mostly plain ASCII with, at random places, a control byte, a quote, a backslash, a
+        // byte of 0x1f/0x20/0x21/0x7f/0x80, or a UTF-8 sequence (valid or cut): every word
+        // boundary and every kind of byte the 8-byte test must see.
+        const std::vector<std::string> odd = {"\x01", "\x1f", " ", "!", "\"", "\\", "\x7f", "\x80", "\xc3\xa9", "\xe4\xbf", "\n", "#", "\x5b"};
+        uint64_t state = 0x2545F4914F6CDD1Dull;
+        const auto next = [&](uint64_t n) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            return state % n;
+        };
+        int checked = 0;
+        for (int round = 0; round < 4000; ++round) {
+            std::string text;
+            for (uint64_t len = next(40); text.size() < len;) {
+                if (next(8) == 0) text += odd[next(odd.size())];
+                else text += static_cast<char>('a' + next(26));
+            }
+            const json j = text;
+            std::string compact;
+            JsonWriter w(compact);
+            write_tree(j, w);
+            if (compact != j.dump(-1, ' ', false, json::error_handler_t::replace)) {
+                CHECK(compact == j.dump(-1, ' ', false, json::error_handler_t::replace));
+                break;
+            }
+            ++checked;
+        }
+        CHECK(checked == 4000);
+    }
 }
 
 TEST_CASE("core: the result is written straight from its structs as dump would write it") {

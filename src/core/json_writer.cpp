@@ -3,6 +3,8 @@
 #include "core/json_writer.h"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <cmath>
 #include <cstdio>
 
@@ -45,7 +47,18 @@ void write_string(std::string_view s, std::string& out) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const size_t n = s.size();
     bool plain = true, high = false;
-    for (size_t i = 0; i < n; ++i) {
+    size_t i = 0;
+    // Eight bytes at a time while they are plain ASCII (no byte < 0x20, '"', '\\' or >= 0x80):
+    // most of a result's text (issue 9). The first word that is not goes byte by byte below.
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+        const uint64_t special = ((w - kOnes * 0x20) | (quote - kOnes) | (backslash - kOnes) | w) & kHigh;
+        if (special) break;
+    }
+    for (; i < n; ++i) {
         const unsigned c = p[i];
         if (c < 0x20 || c == '"' || c == '\\') plain = false;
         else if (c >= 0x80) high = true;
