@@ -71,7 +71,7 @@ const InputInfo& Session::finish_file() {
     if (!reader_) return kNone;
     files_.push_back(reader_->finish());
     reader_.reset();
-    stale_ = true;
+    files_changed();
     return files_.back().info;
 }
 
@@ -83,7 +83,7 @@ const InputInfo& Session::add_file_out_of_memory(std::string name, uint64_t byte
                       " MB); close other tabs or load a shorter date range";
     files_.push_back(std::move(file));
     fed_in_progress_ = 0;
-    stale_ = true;
+    files_changed();
     return files_.back().info;
 }
 
@@ -108,7 +108,7 @@ const InputInfo& Session::add_loaded_file(const uint8_t* data, size_t size, cons
     }
     keep_comment_findings(file);
     files_.push_back(std::move(file));
-    stale_ = true;
+    files_changed();
     return files_.back().info;
 }
 
@@ -125,7 +125,7 @@ const InputInfo& Session::add_read_file(LoadedFile file, const OrderIdPool& file
     reintern_order_ids(file.records, file_ids, ids_);
     keep_comment_findings(file);
     files_.push_back(std::move(file));
-    stale_ = true;
+    files_changed();
     return files_.back().info;
 }
 
@@ -137,7 +137,7 @@ bool Session::join_loaded_part(const uint8_t* data, size_t size, const PartPrefi
                         decode_loaded_file(data, size, ids_, part, error) &&
                         join_part(files_.back(), part, prefix, ids_);
     if (!joined && !files_.empty()) files_.pop_back();
-    stale_ = true;
+    files_changed();
     return joined;
 }
 
@@ -150,7 +150,7 @@ uint64_t Session::bytes_in_progress() const { return reader_ ? reader_->bytes_fe
 void Session::remove_file(size_t index) {
     if (index >= files_.size()) return;
     files_.erase(files_.begin() + static_cast<std::ptrdiff_t>(index));
-    stale_ = true;
+    files_changed();
 }
 
 void Session::clear() {
@@ -158,7 +158,20 @@ void Session::clear() {
     comments_.clear();
     reader_.reset();
     out_of_memory_ = false;
+    files_changed();
+}
+
+// The files changed: a new result, and the order index (which points into them) built again.
+void Session::files_changed() {
     stale_ = true;
+    order_index_.ready = false;
+    order_index_.index = OrderIndex{};
+}
+
+void Session::prepare_order_index() {
+    if (order_index_.ready) return;
+    order_index_.index = build_order_index(files_);
+    order_index_.ready = true;
 }
 
 void Session::set_options(const Options& options) {
@@ -168,7 +181,7 @@ void Session::set_options(const Options& options) {
 
 const Result& Session::result() {
     if (stale_ && !hold_result_) {
-        result_ = evaluate(files_, ids_, options_, &comments_);
+        result_ = evaluate(files_, ids_, options_, &comments_, &order_index_);
         stale_ = false;
     }
     return result_;

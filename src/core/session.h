@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/engine/order_index.h"
 #include "core/feedback/analyse.h"
 #include "core/file_parts.h"
 #include "core/ingest/reader.h"
@@ -71,6 +72,10 @@ public:
     // next result() evaluates once for the whole batch.
     void hold_result(bool hold) { hold_result_ = hold; }
     bool result_held() const { return hold_result_; }
+    // Builds the files' order index now, if the next evaluation would (it is kept between
+    // evaluations until the files change): the page does this in a task of its own after a
+    // batch's last file, so the evaluation's task is shorter (issue 9).
+    void prepare_order_index();
 
     // Memory guard (the page's heap cannot always grow, and without exceptions a failed
     // allocation would abort the app): after every kMemoryCheckBytes fed, the session asks
@@ -88,6 +93,7 @@ public:
 
 private:
     void check_memory();
+    void files_changed();
     void keep_comment_findings(LoadedFile& file);
     bool memory_available(size_t bytes) const;
 
@@ -101,6 +107,7 @@ private:
     Options options_;
     Result result_;
     CommentMemo comments_;  // feedback comments read by earlier evaluations
+    OrderIndexCache order_index_;  // the files' order index, kept until they change
     bool stale_ = true;
     bool hold_result_ = false;
 };

@@ -135,6 +135,10 @@ EMSCRIPTEN_KEEPALIVE void sh_hold_result(int hold) {
 }
 
 // The worker could not read the file (the browser's read failed): off the queue, no file added.
+// Builds the loaded files' order index ahead of the batch's evaluation, in a task of its own
+// (Session::prepare_order_index).
+EMSCRIPTEN_KEEPALIVE void sh_prepare_order_index() { session().prepare_order_index(); }
+
 EMSCRIPTEN_KEEPALIVE void sh_cancel_remote_file() {
     auto& pending = sh::web::the_app().pending;
     if (!pending.empty()) pending.erase(pending.begin());

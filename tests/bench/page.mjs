@@ -141,7 +141,7 @@ export async function appRun(context, server, set, reps, log, {interactivity = f
     const ms = (v) => (v === undefined ? '-' : v.toFixed(0));
     for (const f of r.timings.files)
       log(`    ${f.name}: ${f.parts ? 'two halves, ' : ''}wait ${ms(f.waitMs)} ms, parse ${ms(f.parseMs)} ms, ${f.parts ? `join ${ms(f.joinMs)} ms (worker), ` : ''}encode ${ms(f.encodeMs)} ms, decode ${ms(f.decodeMs)} ms, total ${ms(f.totalMs)} ms`);
-    log(`    evaluate ${ms(r.timings.evaluateMs)} ms`);
+    log(`    order index ${ms(r.timings.indexMs)} ms, evaluate ${ms(r.timings.evaluateMs)} ms`);
     const w = r.timings.warmUp;   // the page's start-up warm-up (web/sellerhealth.js), if it ran
     if (i === 0 && w) log(`    warm-up at start-up: ${ms(w.totalMs)} ms (worker ${ms(w.workerMs)} ms, ${w.rounds} rounds, longest step ${ms(w.longestStepMs)} ms)`);
   }
@@ -189,7 +189,14 @@ async function blockingWhileStreaming(page, set, log) {
     const files = Array.from(document.getElementById('bench-files').files);
     const gaps = [];
     let last = performance.now(), phase = 'stream', running = true;
-    const tick = (t) => { gaps.push({phase, at: last, gap: t - last}); last = t; if (running) requestAnimationFrame(tick); };
+    // Phases: 'stream' while a file's bytes are still being read, 'end' once they all are until
+    // load() resolves (decoding, the order index, the evaluation: what a seller's page does),
+    // 'result' the script's own result() call (a 5 MB JSON text) and two frames.
+    const tick = (t) => {
+      const p = window.sellerHealth.progress();
+      if (phase !== 'result') phase = p && p.bytesRead < p.size ? 'stream' : 'end';  // a gap counts where it ends
+      gaps.push({phase, at: last, gap: t - last}); last = t; if (running) requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
     const longs = [];
     const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) longs.push({start: e.startTime, ms: e.duration}); });
@@ -197,6 +204,8 @@ async function blockingWhileStreaming(page, set, log) {
     const t0 = performance.now();
     await window.sellerHealth.load(files);
     const t1 = performance.now();
+    // Two frames first, as a seller's page draws them with the new result (no script call).
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     phase = 'result';
     window.sellerHealth.result();
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -206,18 +215,21 @@ async function blockingWhileStreaming(page, set, log) {
     obs.disconnect();
     const streamLongs = longs.filter((l) => l.start >= t0 && l.start < t1);
     const stream = gaps.filter((g) => g.phase === 'stream');
+    const end = gaps.filter((g) => g.phase === 'end');
     const result = gaps.filter((g) => g.phase === 'result');
     const max = (xs) => xs.reduce((m, x) => Math.max(m, x), 0);
     return {
       streamMs: t1 - t0, resultMs: t2 - t1, frames: stream.length,
-      maxFrameGapStreamMs: max(stream.map((g) => g.gap)), maxFrameGapResultMs: max(result.map((g) => g.gap)),
+      maxFrameGapStreamMs: max(stream.map((g) => g.gap)), maxFrameGapEndMs: max(end.map((g) => g.gap)),
+      maxFrameGapResultMs: max(result.map((g) => g.gap)),
       gapsOver50Stream: stream.filter((g) => g.gap > 50).length,
       longTasksStream: streamLongs.length, maxLongTaskStreamMs: max(streamLongs.map((l) => l.ms)),
       maxLongTaskMs: max(longs.map((l) => l.ms)),
     };
   });
   log(`  blocking ${set.orders}: longest frame gap while streaming ${r.maxFrameGapStreamMs.toFixed(0)} ms, ` +
-      `${r.gapsOver50Stream} gaps > 50 ms in ${r.frames} frames; at the result ${r.maxFrameGapResultMs.toFixed(0)} ms`);
+      `${r.gapsOver50Stream} gaps > 50 ms in ${r.frames} frames; at the end of the load (order index, evaluation) ` +
+      `${r.maxFrameGapEndMs.toFixed(0)} ms; around the script's result() call ${r.maxFrameGapResultMs.toFixed(0)} ms`);
   return r;
 }
 

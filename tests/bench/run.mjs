@@ -151,8 +151,9 @@ async function main() {
       if (app.blocking) {
         const b = app.blocking;
         log(`Main thread while streaming ${fmt(set.bytes / 1e6)} MB: longest frame gap ${fmt(b.maxFrameGapStreamMs)} ms, ` +
-            `${b.gapsOver50Stream} gaps > 50 ms in ${b.frames} frames, longest long task ${fmt(b.maxLongTaskStreamMs)} ms; ` +
-            `computing the result: longest gap ${fmt(b.maxFrameGapResultMs)} ms`);
+            `${b.gapsOver50Stream} gaps > 50 ms in ${b.frames} frames, longest long task until the result ${fmt(b.maxLongTaskStreamMs)} ms; ` +
+            `at the end of the load (order index, evaluation): longest gap ${fmt(b.maxFrameGapEndMs)} ms; ` +
+            `around a script's result() call: ${fmt(b.maxFrameGapResultMs)} ms`);
       }
     }
   }

@@ -80,7 +80,7 @@ FeedbackReport analyse(const Facts& facts, const OrderIdPool& ids, Day as_of, Co
 }  // namespace
 
 Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, const Options& options,
-                CommentMemo* memo) {
+                CommentMemo* memo, OrderIndexCache* index) {
     Result result;
     result.version = kVersion;
     for (const LoadedFile& f : files) result.inputs.push_back(f.info);
@@ -97,7 +97,17 @@ Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, co
     }
     result.policy = policy->id;
 
-    Facts facts = gather_facts(files, options, *policy, result.warnings);
+    Facts facts = gather_facts(files, options, *policy, result.warnings, index);
+    // The order index goes back to the caller's cache however this returns.
+    struct GiveBack {
+        Facts& facts;
+        OrderIndexCache* cache;
+        ~GiveBack() {
+            if (!cache) return;
+            cache->index = std::move(facts.orders);
+            cache->ready = true;
+        }
+    } give_back{facts, index};
     result.as_of = options.as_of.has() ? options.as_of : facts.latest_event;
     if (!options.as_of.has() && facts.detached_events) result.warnings.push_back(detached_warning(facts, ids));
     if (!result.as_of.has()) {  // nothing dated was loaded

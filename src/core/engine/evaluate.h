@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "core/engine/order_index.h"
 #include "core/feedback/analyse.h"
 #include "core/input.h"
 #include "core/options.h"
@@ -11,8 +12,9 @@
 
 namespace sh {
 
-// `memo` (optional) keeps what reading each feedback comment found for the next evaluation.
+// `memo` (optional) keeps what reading each feedback comment found for the next evaluation;
+// `index` (optional) the files' order index: used when ready, else built, and left there ready.
 Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, const Options& options,
-                CommentMemo* memo = nullptr);
+                CommentMemo* memo = nullptr, OrderIndexCache* index = nullptr);
 
 }  // namespace sh

@@ -345,9 +345,14 @@ OrderDays count_order_days(const OrderIndex& orders) {
 }  // namespace
 
 Facts gather_facts(const std::vector<LoadedFile>& files, const Options& options, const Policy& policy,
-                   std::vector<std::string>& warnings) {
+                   std::vector<std::string>& warnings, OrderIndexCache* cache) {
     Facts facts;
-    facts.orders = build_order_index(files);
+    if (cache && cache->ready) {
+        facts.orders = std::move(cache->index);
+        cache->ready = false;  // until it is given back
+    } else {
+        facts.orders = build_order_index(files);
+    }
     facts.order_days = count_order_days(facts.orders);
     gather_feedback(files, options, policy, facts, warnings);
     gather_claims(files, facts);

@@ -90,9 +90,10 @@ struct Facts {
     MaybeDay detached_from, detached_to;
 };
 
-// `warnings` receives what the seller must know (ambiguous dates, ...).
+// `warnings` receives what the seller must know (ambiguous dates, ...). With a ready `cache`,
+// its order index is moved into the facts instead of built (the caller moves it back).
 Facts gather_facts(const std::vector<LoadedFile>& files, const Options& options, const Policy& policy,
-                   std::vector<std::string>& warnings);
+                   std::vector<std::string>& warnings, OrderIndexCache* cache = nullptr);
 
 // The day of a short date under a day/month order; unset when not a valid date.
 MaybeDay resolve_short_date(ShortDate d, DateOrder order);
