@@ -14,7 +14,7 @@
   let mod = null;
   let queue = Promise.resolve();   // files are streamed one after another
   let progress = null;             // the file being read: {name, bytesRead, size, worker}
-  // Where the last batch's time went (tests/bench): a file each, and the one evaluation.
+  // Where the last batch's time went (tests/bench): a file each, the order index, the evaluation.
   let timings = {files: [], indexMs: 0, evaluateMs: 0};
   let cjkFont = null;              // null | 'loading' | 'loaded' (fonts/cjk.ttf)
   const privacy = window.SellerHealthPrivacy || null;   // issue 7: share links, snapshots, storage
@@ -431,12 +431,12 @@
         }, () => mod._sh_warm_up_evaluate()];
         for (const step of steps) {
           await new Promise((resolve) => setTimeout(resolve, 0));
-          if (stopped()) break;
+          if (stopped()) return;
           const s0 = performance.now();
           step();
           t.longestStepMs = Math.max(t.longestStepMs, performance.now() - s0);
         }
-        t.rounds++;
+        t.rounds++;   // rounds run whole
       }
     } catch (err) {
       console.warn('warm-up skipped: ' + err);   // costs only the seller's first load its speed
