@@ -17,6 +17,13 @@ using namespace sh;
 
 namespace {
 
+// Streams `text` into `session` as one file, as the page's own loop does.
+void stream_file(Session& session, const std::string& name, const std::string& text) {
+    session.begin_file(name, text.size());
+    session.feed(reinterpret_cast<const uint8_t*>(text.data()), text.size());
+    session.finish_file();
+}
+
 // One of every record kind with no field left at its default.
 LoadedFile every_kind(OrderIdPool& ids) {
     LoadedFile f;
@@ -413,30 +420,21 @@ TEST_CASE("session: a file read by another session gives the same result as one 
     const std::string claims =
         "order-id,order-date,claim-date,type,status,amazon-funded,reason\n"
         "ORDER-B,2026-11-02,2026-11-05,a-to-z,open,no,not received\n";
-    auto bytes_of = [](const std::string& s) { return reinterpret_cast<const uint8_t*>(s.data()); };
     Options options;
     options.as_of = *parse_day("2026-11-20");
 
     Session here;
     here.set_options(options);
-    here.begin_file("orders.txt", orders.size());
-    here.feed(bytes_of(orders), orders.size());
-    here.finish_file();
-    here.begin_file("claims.csv");
-    here.feed(bytes_of(claims), claims.size());
-    here.finish_file();
+    stream_file(here, "orders.txt", orders);
+    stream_file(here, "claims.csv", claims);
 
     Session page;
     page.set_options(options);
-    page.begin_file("claims-first.csv");  // a file streamed here first: its pool is not empty
-    page.feed(bytes_of(claims), claims.size());
-    page.finish_file();
+    stream_file(page, "claims-first.csv", claims);  // a file streamed here first: its pool is not empty
     page.remove_file(0);
     for (const auto& [name, text] : {std::pair{"orders.txt", orders}, std::pair{"claims.csv", claims}}) {
         Session worker;  // a fresh session (and id pool) per file, as in the worker
-        worker.begin_file(name, text.size());
-        worker.feed(bytes_of(text), text.size());
-        worker.finish_file();
+        stream_file(worker, name, text);
         const auto buffer = encode_loaded_file(worker.files().back(), worker.ids());
         const InputInfo& info = page.add_loaded_file(buffer.data(), buffer.size(), name, text.size());
         CHECK(info.ok());
@@ -491,9 +489,7 @@ TEST_CASE("session: a held result is evaluated once, when released") {
     Session session;
     CHECK(session.result().inputs.empty());
     session.hold_result(true);
-    session.begin_file("orders.txt");
-    session.feed(reinterpret_cast<const uint8_t*>(orders.data()), orders.size());
-    session.finish_file();
+    stream_file(session, "orders.txt", orders);
     CHECK(session.result().inputs.empty());  // the last result, not re-evaluated mid-batch
     session.hold_result(false);
     REQUIRE(session.result().inputs.size() == 1);
@@ -506,20 +502,15 @@ TEST_CASE("session: feedback comments read by the worker travel with its buffer 
         "11/15/26\t1\tArrived two weeks late and the box was crushed\t\t113-0000000-0000001\ta@example.com\n"
         "11/16/26\t2\tItem broke after one day\t\t113-0000000-0000002\tb@example.com\n"
         "11/17/26\t3\t等了三个星期才到，太慢了\t\t113-0000000-0000003\tc@example.com\n";
-    auto bytes_of = [](const std::string& s) { return reinterpret_cast<const uint8_t*>(s.data()); };
     Options options;
     options.as_of = *parse_day("2026-11-20");
 
     Session here;
     here.set_options(options);
-    here.begin_file("feedback.txt", text.size());
-    here.feed(bytes_of(text), text.size());
-    here.finish_file();
+    stream_file(here, "feedback.txt", text);
 
     Session worker;
-    worker.begin_file("feedback.txt", text.size());
-    worker.feed(bytes_of(text), text.size());
-    worker.finish_file();
+    stream_file(worker, "feedback.txt", text);
     worker.read_feedback_comments_of_last_file();
     const LoadedFile& read = worker.files().back();
     REQUIRE(read.records.feedback.size() == 3);
@@ -563,9 +554,7 @@ TEST_CASE("session: a file the CLI read on another thread, comments read there, 
 
     Session here;
     here.set_options(options);
-    here.begin_file("feedback.txt", text.size());
-    here.feed(bytes_of(text), text.size());
-    here.finish_file();
+    stream_file(here, "feedback.txt", text);
     const std::string expected = to_json(here.result()).dump();
 
     OrderIdPool ids;
@@ -664,21 +653,16 @@ TEST_CASE("session: the kept order index gives a fresh session's result after ev
     const std::string claims = "order-id,order-date,claim-date,type,status,amazon-funded,reason\n"
                                "113-0000000-0000001,2026-11-01,2026-11-09,a-to-z,open,no,item not received\n";
     using Files = std::vector<std::pair<std::string, const std::string*>>;
-    const auto add = [](Session& s, const std::string& name, const std::string& text) {
-        s.begin_file(name, text.size());
-        s.feed(reinterpret_cast<const uint8_t*>(text.data()), text.size());
-        s.finish_file();
-    };
     const auto fresh = [&](const Files& files, const Options& options) {
         Session s;
-        for (const auto& [name, text] : files) add(s, name, *text);
+        for (const auto& [name, text] : files) stream_file(s, name, *text);
         s.set_options(options);
         return json_text(s.result());
     };
     Session s;
     Options options;
     Files files = {{"first.txt", &first}, {"second.txt", &second}, {"claims.csv", &claims}};
-    for (const auto& [name, text] : files) add(s, name, *text);
+    for (const auto& [name, text] : files) stream_file(s, name, *text);
     CHECK(json_text(s.result()) == fresh(files, options));
     options.as_of = day_from_civil(2026, 11, 8);  // the index kept, the options changed
     s.set_options(options);
@@ -686,18 +670,18 @@ TEST_CASE("session: the kept order index gives a fresh session's result after ev
     s.remove_file(0);
     files.erase(files.begin());
     CHECK(json_text(s.result()) == fresh(files, options));
-    add(s, "third.txt", third);  // a file added after an evaluation (the vector may move)
+    stream_file(s, "third.txt", third);  // a file added after an evaluation (the vector may move)
     files.push_back({"third.txt", &third});
     s.prepare_order_index();     // as the page does before the batch's evaluation
     CHECK(json_text(s.result()) == fresh(files, options));
     options.policy = "amazon.de";
     s.set_options(options);
     CHECK(json_text(s.result()) == fresh(files, options));
-    add(s, "first.txt", first);
+    stream_file(s, "first.txt", first);
     files.push_back({"first.txt", &first});
     CHECK(json_text(s.result()) == fresh(files, options));
     s.clear();
-    add(s, "second.txt", second);
+    stream_file(s, "second.txt", second);
     CHECK(json_text(s.result()) == fresh({{"second.txt", &second}}, options));
     // The figures themselves, worked by hand for second.txt alone at as_of 2026-11-08 (amazon.de's
     // policy on an Amazon.com file still counts its orders): the cancel window 11-02..11-08 holds
