@@ -1,9 +1,10 @@
 // Seller Health ingest worker: parses one dropped file at a time off the page's thread, with the
-// same push parser as the page (ingest.wasm), and hands back the file's records as one
+// page's own wasm module (compiled there, posted here, instantiated with app.js's glue; only
+// its ingest bridge, src/web/ingest/, is called), and hands back the file's records as one
 // transferable buffer. The page reads the file and posts its chunks (transferred, not copied):
 // a worker busy in wasm does not drain its own reads, so reading here would wait for parsing
 // (issue 9, tests/bench/README.md).
-// Messages in: {warm: true} (compile the wasm now); per file {id, begin: {name, size}}, then
+// Messages in: first {module: WebAssembly.Module} (instantiated at once); per file {id, begin: {name, size}}, then
 // {id, chunk: ArrayBuffer} any number of times, then {id, end: true} (or {id, abort: true}).
 // The first half of a file read in two parts ends with {id, end: true, hold: true} and then
 // gets {id, part: ArrayBuffer, prefix: {bytes, lines}}, the other worker's buffer of the second
@@ -16,18 +17,27 @@
 'use strict';
 
 (function () {
+  let appModule = null;           // the page's compiled app.wasm (or app-scalar.wasm)
   let modPromise = null;
   let work = Promise.resolve();   // messages are handled one after another, in order
   let file = null;                // {id, buffer, bufferSize, bytesRead, failed, timings}
 
-  // The single-file build starts this worker from a blob: URL with ingest.js and its wasm
-  // already inside (createIngestModule defined, self.SellerHealthIngestWasm set).
+  // The single-file build starts this worker from a blob: URL with app.js's glue already inside
+  // (createSellerHealthModule defined). main() is not run here: no window, no GL.
   function ingestModule() {
     if (!modPromise) {
-      if (typeof createIngestModule === 'undefined') importScripts('ingest.js');
-      const options = {print: (t) => console.log(t), printErr: (t) => console.warn(t)};
-      if (self.SellerHealthIngestWasm) options.wasmBinary = self.SellerHealthIngestWasm;
-      modPromise = createIngestModule(options);
+      modPromise = new Promise((resolve, reject) => {
+        if (!appModule) throw new Error('no wasm module was posted');
+        if (typeof createSellerHealthModule === 'undefined') importScripts('app.js');
+        createSellerHealthModule({
+          instantiateWasm: (imports, receiveInstance) => {
+            WebAssembly.instantiate(appModule, imports).then((instance) => receiveInstance(instance, appModule), reject);
+            return {};
+          },
+          print: (t) => console.log(t),
+          printErr: (t) => console.warn(t),
+        }).then(resolve, reject);
+      });
     }
     return modPromise;
   }
@@ -120,7 +130,7 @@
       mod = await ingestModule();
     } catch (err) {
       modPromise = null;
-      if (data.begin) self.postMessage({id: data.id, type: 'unavailable', message: 'ingest.wasm did not start: ' + String(err && err.message || err)});
+      if (data.begin) self.postMessage({id: data.id, type: 'unavailable', message: 'the wasm module did not start here: ' + String(err && err.message || err)});
       return;
     }
     if (data.begin) return begin(mod, data.id, data.begin.name, data.begin.size);
@@ -146,7 +156,8 @@
   }
 
   self.onmessage = (event) => {
-    if (event.data.warm) {   // the page started: compile the wasm before the first file
+    if (event.data.module) {   // the worker's first message: instantiate now, before the first file
+      appModule = event.data.module;
       ingestModule().catch(() => { modPromise = null; });
       return;
     }

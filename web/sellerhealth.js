@@ -51,9 +51,10 @@
     try { return fn(ptr); } finally { mod._free(ptr); }
   }
 
-  // --- Issue 9: files are read by a dedicated worker (web/ingest_worker.js, ingest.wasm) so
-  // this thread only draws; the worker hands back each file's records as one transferable
-  // buffer. No SharedArrayBuffer, no wasm threads. ---------------------------------------------
+  // --- Issue 9: files are read by a dedicated worker (web/ingest_worker.js) so this thread only
+  // draws; the worker hands back each file's records as one transferable buffer. It runs the
+  // app's own wasm module, compiled once on this thread and posted to it (appModule). No
+  // SharedArrayBuffer, no wasm threads. -------------------------------------------------------
   class WorkerUnavailable extends Error {}
   // Slot 0 reads every file; slot 1 (started with the first large All Orders file) reads its
   // second half alongside; slot 2 reads the next small file of a batch ahead (readAhead).
@@ -70,7 +71,9 @@
       // The single-file build carries the worker's script (with its wasm) inside the page.
       const source = window.SellerHealthIngestSource;
       if (!ingestUrl) ingestUrl = source ? URL.createObjectURL(new Blob([source], {type: 'text/javascript'})) : 'ingest_worker.js';
+      if (!appModule) throw new Error('the app\'s wasm module is not compiled');
       const w = {worker: new Worker(ingestUrl), nextId: 1, current: null, worked: false, bytesSinceStart: 0};
+      w.worker.postMessage({module: appModule});   // it instantiates the module at once
       w.worker.onmessage = (e) => { if (w.current && e.data.id === w.current.id) w.current.onMessage(e.data); };
       w.worker.onerror = (e) => {
         if (e.preventDefault) e.preventDefault();
@@ -90,7 +93,7 @@
   }
 
   // A wasm heap never shrinks: after a large file a worker is replaced by a fresh one, so the
-  // memory it grew to is given back (the new one compiles its wasm at once, off this thread).
+  // memory it grew to is given back (the new one instantiates the module at once).
   const WORKER_RESTART_BYTES = 64 << 20;
   function restartLargeWorkers() {
     for (const slot of [0, 1, 2]) {
@@ -98,8 +101,7 @@
       if (!old || old.current || old.bytesSinceStart < WORKER_RESTART_BYTES) continue;
       old.worker.terminate();
       workers[slot] = null;
-      const w = ingestWorker(slot);
-      if (w) w.worker.postMessage({warm: true});
+      ingestWorker(slot);
     }
   }
 
@@ -564,6 +566,40 @@
     window.dispatchEvent(new Event('sellerhealthready'));
   }
 
+  // --- Issue 9: one wasm module for this page and its ingest workers. app.wasm uses wasm SIMD;
+  // where the browser cannot validate SIMD (Safari < 16.4), app-scalar.wasm instead: the same
+  // code without it, with the same imports and exports (the build checks that both links wrote
+  // the same glue). The module is compiled here, kept in appModule and posted to each worker.
+  // The single-file build has both inside the page (window.SellerHealthWasmBinary). ---------
+  // (module (func (result v128) i32.const 0 i8x16.splat i8x16.popcnt)), as wasm-feature-detect.
+  const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8,
+                                     0, 65, 0, 253, 15, 253, 98, 11]);
+  let appModule = null;
+
+  function wasmVariant() {
+    return !window.SellerHealthForceScalar && WebAssembly.validate(SIMD_PROBE) ? 'app.wasm' : 'app-scalar.wasm';
+  }
+
+  async function compileApp(file) {
+    if (window.SellerHealthWasmBinary) return WebAssembly.compile(window.SellerHealthWasmBinary(file));
+    // Streaming needs the server to say application/wasm; else the bytes are compiled whole.
+    if (WebAssembly.compileStreaming) {
+      try { return await WebAssembly.compileStreaming(fetch(file, {credentials: 'same-origin'})); } catch (err) { /* below */ }
+    }
+    const response = await fetch(file, {credentials: 'same-origin'});
+    if (!response.ok) throw new Error(file + ': HTTP ' + response.status);
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
+
+  // Emscripten's hook: instantiate the module ourselves, keeping it for the workers.
+  function instantiateApp(imports, receiveInstance) {
+    compileApp(wasmVariant()).then((module) => WebAssembly.instantiate(module, imports).then((instance) => {
+      appModule = module;
+      receiveInstance(instance, module);
+    })).catch((err) => showFallback('Seller Health could not start: ' + err));
+    return {};   // the exports come through receiveInstance
+  }
+
   if (typeof WebGL2RenderingContext === 'undefined') {
     showFallback(NO_WEBGL2);
     return;
@@ -571,6 +607,7 @@
   installDropZone();
   createSellerHealthModule({
     canvas,
+    instantiateWasm: instantiateApp,
     onAppStarted: () => {},
     onResultChanged: () => refreshSummary(),
     // The CJK font is a separate site file, fetched only when the app asks (Chinese UI, or CJK
@@ -604,9 +641,8 @@
       showFallback(NO_WEBGL2);
       return undefined;
     }
-    // The worker starts now, so its wasm is compiled before the first file arrives.
-    const w = ingestWorker();
-    if (w) w.worker.postMessage({warm: true});
+    // The worker starts now, so its module is instantiated before the first file arrives.
+    ingestWorker();
     // A share link's snapshot opens before the API appears, so scripts see it at once.
     const attached = privacy ? privacy.attach(mod, {load: queueFiles, refreshSummary}) : Promise.resolve();
     return attached.catch(() => {}).then(() => {

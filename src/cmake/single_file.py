@@ -5,15 +5,16 @@ server and no network (the thing a seller e-mails to a colleague).
 Usage: single_file.py WEB_DIR SITE_DIR OUT_HTML
 
 Inlines web/style.css and every <script src> of web/index.html (the page glue, and the built
-app.js from SITE_DIR), and the wasm as base64 handed to the module as `wasmBinary`, so the
-module never fetches app.wasm (the same wasm the served site runs; the UI font is inside it).
+app.js from SITE_DIR), and both wasm builds as base64 (app.wasm and app-scalar.wasm, the same
+ones the served site runs; the UI font is inside them): window.SellerHealthWasmBinary(name)
+gives the page their bytes, so it never fetches them.
 The CSP allows exactly these inline scripts and style by their SHA-256 hashes, and no
 connection at all (connect-src 'none'). No manifest and no service worker: a file:// page has
 neither. Site files the page fetches on demand (the CJK font, fonts/*) are inlined too, served
 to the page's own fetch() from memory by a small shim, so a Chinese UI works from the file.
-The ingest worker (web/ingest_worker.js with the built ingest.js and ingest.wasm) travels as one
-script text, window.SellerHealthIngestSource, that the page starts from a blob: URL (the CSP
-allows workers from blob: and nothing else).
+The ingest worker (app.js's glue and web/ingest_worker.js; the page posts it the compiled
+module) travels as one script text, window.SellerHealthIngestSource, that the page starts from
+a blob: URL (the CSP allows workers from blob: and nothing else).
 """
 import base64
 import hashlib
@@ -37,8 +38,10 @@ def main():
     read = lambda d, name: open(os.path.join(d, name), encoding="utf-8").read()
     html = read(web_dir, "index.html")
     css = read(web_dir, "style.css")
-    with open(os.path.join(site_dir, "app.wasm"), "rb") as f:
-        wasm_b64 = base64.b64encode(f.read()).decode("ascii")
+    wasm_b64 = {}
+    for name in ("app.wasm", "app-scalar.wasm"):
+        with open(os.path.join(site_dir, name), "rb") as f:
+            wasm_b64[name] = base64.b64encode(f.read()).decode("ascii")
     with open(os.path.join(web_dir, "icon.svg"), "rb") as f:
         icon = "data:image/svg+xml;base64," + base64.b64encode(f.read()).decode("ascii")
 
@@ -68,21 +71,12 @@ def main():
         "  };\n"
         "})();\n") if inline_files else ""
 
-    # The worker's whole script: its wasm as bytes, the Emscripten glue, the worker's own code.
-    ingest_source = None
-    if os.path.exists(os.path.join(site_dir, "ingest.wasm")):
-        with open(os.path.join(site_dir, "ingest.wasm"), "rb") as f:
-            ingest_b64 = base64.b64encode(f.read()).decode("ascii")
-        ingest_source = (
-            "self.SellerHealthIngestWasm = (function () {\n"
-            "  var s = atob('" + ingest_b64 + "'), bytes = new Uint8Array(s.length);\n"
-            "  for (var i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);\n"
-            "  return bytes;\n"
-            "})();\n" + read(site_dir, "ingest.js") + "\n" + read(web_dir, "ingest_worker.js"))
+    # The worker's whole script: the Emscripten glue and the worker's own code.
+    ingest_source = read(site_dir, "app.js") + "\n" + read(web_dir, "ingest_worker.js")
 
     def inline_script(match):
         name = match.group(1)
-        if name == "sellerhealth.js" and ingest_source is not None:
+        if name == "sellerhealth.js":
             worker = script_text("window.SellerHealthIngestSource = " + json.dumps(ingest_source) + ";\n")
             scripts.append(worker)
             source = script_text(read(web_dir, name))
@@ -91,17 +85,14 @@ def main():
         source = read(site_dir if name == "app.js" else web_dir, name)
         body = script_text(source)
         if name == "app.js":
-            # The wasm travels inside the page; the module instantiates it from these bytes.
+            # The wasm travels inside the page; sellerhealth.js compiles it from these bytes.
             body += (
-                "\n;(function () {\n"
-                "  var b64 = '" + wasm_b64 + "';\n"
-                "  var create = createSellerHealthModule;\n"
-                "  createSellerHealthModule = function (options) {\n"
-                "    var s = atob(b64), bytes = new Uint8Array(s.length);\n"
+                "\n;window.SellerHealthWasmBinary = (function () {\n"
+                "  var b64 = " + json.dumps(wasm_b64) + ";\n"
+                "  return function (name) {\n"
+                "    var s = atob(b64[name]), bytes = new Uint8Array(s.length);\n"
                 "    for (var i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);\n"
-                "    options = Object.assign({}, options || {});\n"
-                "    options.wasmBinary = bytes;\n"
-                "    return create(options);\n"
+                "    return bytes;\n"
                 "  };\n"
                 "})();\n")
         scripts.append(body)

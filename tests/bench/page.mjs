@@ -91,7 +91,8 @@ export async function startupAndSize(context, server, site, log) {
     await page.close();
   }
   const files = sizes(site, pageFiles.filter((f) => !f.includes('cjk')));
-  const core = files.filter((f) => /^app\.(wasm|js)$/.test(f.name));
+  // Every wasm and js file the page and its worker fetched at start (not the service worker's).
+  const core = files.filter((f) => /\.(wasm|js)$/.test(f.name));
   return {
     firstFrameMs: median(runs.map((r) => r.firstFrame)), coldFirstFrameMs: runs[0].firstFrame,
     readyMs: median(runs.map((r) => r.ready)), runs,

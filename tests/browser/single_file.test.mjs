@@ -42,7 +42,8 @@ test('the file holds everything: no src, href or url() pointing outside it', () 
   const html = fs.readFileSync(file, 'utf8');
   assert.doesNotMatch(html, /<script[^>]+src=/i);
   assert.doesNotMatch(html, /<link[^>]+href="(?!data:)/i);
-  assert.ok(html.includes('options.wasmBinary = bytes'), 'the wasm is inside (handed to the module), never fetched');
+  assert.ok(html.includes('window.SellerHealthWasmBinary = '), 'the wasm is inside (compiled from its bytes), never fetched');
+  assert.ok(/"app\.wasm": "AGFzbQ/.test(html) && /"app-scalar\.wasm": "AGFzbQ/.test(html), 'both wasm builds are inside');
   const csp = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/)[1];
   assert.match(csp, /connect-src 'none'/);
   assert.match(csp, /script-src ('sha256-[A-Za-z0-9+/=]+' )+'wasm-unsafe-eval'/);

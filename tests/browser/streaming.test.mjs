@@ -2,7 +2,7 @@
 // worker while the page keeps drawing: the progress moves, frames keep coming, the page's main
 // thread is never held long (a requestAnimationFrame gap monitor), and the figures equal the
 // CLI's on the same file. An idle page draws no frames at all. Without Worker the page reads
-// files itself, with the same results.
+// files itself, with the same results; without wasm SIMD, page and worker run app-scalar.wasm.
 // SH_STREAM_MB sets the file's size (default 300 MB; generated into a temp dir, removed after).
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
@@ -159,30 +159,53 @@ test(`a ${MB} MB All Orders file streams through the file input while the page k
   assert.deepEqual(comparable(result), comparable(JSON.parse(cli.stdout)));
 });
 
-test('without Worker the page reads files on its own thread, with the same results', async () => {
+// 200,000 one-item orders and a file that is not a report, read through sellerHealth.load in
+// `page`: the inputs, whether the worker read each (timings()), the metrics.
+const SMALL_ORDERS = 'amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\n' +
+  Array.from({length: 200000}, (_, i) => `113-1234567-${String(i).padStart(7, '0')}\t2026-09-14T08:21:07+00:00\t${i % 7 ? 'Shipped' : 'Cancelled'}\tMerchant\n`).join('');
+const readSmall = (page) => page.evaluate(async (t) => {
+  sellerHealth.clear();   // the app page still holds the large file of the test before
+  const inputs = await sellerHealth.load([new File([t], 'orders.txt'), {name: 'notes.txt', text: 'not a report\n'}]);
+  const r = sellerHealth.result();
+  return {inputs, workers: sellerHealth.timings().files.map((f) => f.worker), metrics: r.metrics};
+}, SMALL_ORDERS);
+
+// A new page of the app with `init` run before its scripts; the wasm files it fetched.
+async function openWith(init) {
   const page = await browser.context.newPage();
-  await page.addInitScript(() => { window.Worker = undefined; });
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(path.basename(new URL(r.url()).pathname)); });
+  await page.addInitScript(init);
   await page.goto(server.url);
   await page.waitForFunction(() => window.sellerHealth !== undefined, null, {timeout: 30000});
-  const text = 'amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\n' +
-    Array.from({length: 200000}, (_, i) => `113-1234567-${String(i).padStart(7, '0')}\t2026-09-14T08:21:07+00:00\t${i % 7 ? 'Shipped' : 'Cancelled'}\tMerchant\n`).join('');
-  const read = (p) => p.evaluate(async (t) => {
-    sellerHealth.clear();   // the app page still holds the large file of the test before
-    const seen = new Set();
-    let on = true;
-    const tick = () => { const x = sellerHealth.progress(); if (x) seen.add(x.worker); if (on) requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-    const inputs = await sellerHealth.load([new File([t], 'orders.txt'), {name: 'notes.txt', text: 'not a report\n'}]);
-    on = false;
-    const r = sellerHealth.result();
-    return {inputs, seen: [...seen], metrics: r.metrics};
-  }, text);
-  const fallback = await read(page);
-  const worker = await read(app.page);
+  return {page, wasm};
+}
+
+test('without Worker the page reads files on its own thread, with the same results', async () => {
+  const {page} = await openWith(() => { window.Worker = undefined; });
+  const fallback = await readSmall(page);
+  const worker = await readSmall(app.page);
   await page.close();
-  assert.deepEqual(fallback.seen, [false]);
-  assert.deepEqual(worker.seen, [true]);
+  assert.deepEqual(fallback.workers, [false, false]);
+  assert.deepEqual(worker.workers, [true, true]);
   assert.deepEqual(fallback.inputs, worker.inputs);   // per-file summaries and errors alike
   assert.ok(fallback.inputs[1].error, 'the file that is not a report has its error');
   assert.deepEqual(fallback.metrics, worker.metrics);
+});
+
+// Issue 9: one wasm module for the page and its worker; a browser that cannot validate wasm
+// SIMD runs app-scalar.wasm (forced here: Chromium has SIMD), in its worker too.
+test('without wasm SIMD the page and its worker run app-scalar.wasm, with the same results', async () => {
+  const simd = await openWith(() => {});
+  const scalar = await openWith(() => { window.SellerHealthForceScalar = true; });
+  const withSimd = await readSmall(simd.page);
+  const withoutSimd = await readSmall(scalar.page);
+  await simd.page.close();
+  await scalar.page.close();
+  assert.ok(!simd.wasm.includes('app-scalar.wasm'), `fetched: ${simd.wasm}`);
+  assert.ok(scalar.wasm.includes('app-scalar.wasm'), `fetched: ${scalar.wasm}`);   // app.wasm too: index.html preloads it
+  assert.deepEqual(withoutSimd.workers, [true, true]);
+  assert.deepEqual(withSimd.workers, [true, true]);
+  assert.deepEqual(withoutSimd.inputs, withSimd.inputs);
+  assert.deepEqual(withoutSimd.metrics, withSimd.metrics);
 });
