@@ -40,6 +40,9 @@ struct Context {
 class KindReader : public RowSink {
 public:
     virtual void finish() {}
+    // The columns on_row reads (bit c: column c; Splitter::want_columns): ~0, all, unless a
+    // reader of large files names its own.
+    virtual uint64_t columns_read() const { return ~uint64_t(0); }
 };
 
 // All Orders: folds a later item row (or a later part's folded order) into its order, and the

@@ -60,16 +60,27 @@ public:
         updated_name_ = m.header_name("last-updated-date");
     }
 
+    // Eight of an All Orders file's 39 columns: the splitter cuts only these (issue 9), and
+    // on_row reads them with Row::wanted_field.
+    uint64_t columns_read() const override {
+        uint64_t mask = 0;
+        for (const int c : {id_, purchase_, updated_, status_, channel_, sales_, quantity_, buyer_cancel_}) {
+            if (c >= 64) return ~uint64_t(0);
+            if (c >= 0) mask |= uint64_t(1) << c;
+        }
+        return mask;
+    }
+
     void on_row(const Row& row) override {
-        const std::string_view id = trim(row.field(size_t(id_)));
+        const std::string_view id = trim(row.wanted_field(size_t(id_)));
         if (id.empty()) return cx_.skip(row.line, id_name_, "no order id");
-        const std::string_view purchase = row.field(size_t(purchase_));
+        const std::string_view purchase = row.wanted_field(size_t(purchase_));
         const std::optional<Day> bought = purchase_dates_.day(purchase);
         if (!bought) return cx_.skip(row.line, purchase_name_, "not a date: " + quote_value(purchase));
         if (!plausible(*bought)) return cx_.skip(row.line, purchase_name_, implausible_date(purchase));
         uint32_t units = 0;
         if (quantity_ >= 0) {
-            const std::string_view q = trim(row.field(size_t(quantity_)));
+            const std::string_view q = trim(row.wanted_field(size_t(quantity_)));
             if (!q.empty()) {
                 const auto n = parse_count(q);
                 if (!n) return cx_.skip(row.line, quantity_name_, "not a quantity: " + quote_value(q));
@@ -82,21 +93,21 @@ public:
         o.day = *bought;
         o.last_updated = o.day;
         if (updated_ >= 0) {
-            const std::string_view updated = row.field(size_t(updated_));
+            const std::string_view updated = row.wanted_field(size_t(updated_));
             if (const auto d = same_text(updated, purchase) ? bought : updated_dates_.day(updated)) {
                 if (plausible(*d)) o.last_updated = *d;
                 else cx_.warn(row.line, updated_name_, implausible_date(updated) + "; the purchase date is used");
             }
         }
-        o.channel = channels_.get(row.field(size_t(channel_)), parse_channel);
-        o.cancelled = statuses_.get(row.field(size_t(status_)), is_cancelled);
+        o.channel = channels_.get(row.wanted_field(size_t(channel_)), parse_channel);
+        o.cancelled = statuses_.get(row.wanted_field(size_t(status_)), is_cancelled);
         if (buyer_cancel_ >= 0) {
             o.buyer_requested_cancel =
-                buyer_cancels_.get(row.field(size_t(buyer_cancel_)), [](std::string_view t) { return to_tri(parse_yes_no(t)); });
+                buyer_cancels_.get(row.wanted_field(size_t(buyer_cancel_)), [](std::string_view t) { return to_tri(parse_yes_no(t)); });
             o.said_buyer_yes = o.buyer_requested_cancel == Tri::yes;
             o.said_buyer_no = o.buyer_requested_cancel == Tri::no;
         }
-        if (sales_ >= 0) o.marketplace = marketplace(trim(row.field(size_t(sales_))));
+        if (sales_ >= 0) o.marketplace = marketplace(trim(row.wanted_field(size_t(sales_))));
         o.units = units;
         cx_.used_row();
         batch_[batched_] = o;

@@ -228,8 +228,9 @@ struct FileReader::Impl : RowSink {
             layout.language = match_feedback_header(*header, ignored);
             start_feedback(k, layout);
         } else {
-            reject("no reader for " + k);
+            return reject("no reader for " + k);
         }
+        splitter.want_columns(reader->columns_read());
     }
 
     void start_feedback(const std::string& kind, const FeedbackLayout& layout) {
