@@ -5,15 +5,6 @@
 
 namespace sh {
 
-Day day_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return Day{era * 146097 + static_cast<int>(doe) - 719468};
-}
-
 void civil_from_day(Day day, int& y, int& m, int& d) {
     const int z = day.n + 719468;
     const int era = (z >= 0 ? z : z - 146096) / 146097;

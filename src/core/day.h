@@ -33,7 +33,15 @@ struct MaybeDay {
     Day day() const { return Day{n}; }
 };
 
-Day day_from_civil(int year, int month, int day);
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+constexpr Day day_from_civil(int y, int m, int d) {
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * static_cast<unsigned>(m + (m > 2 ? -3 : 9)) + 2) / 5 + static_cast<unsigned>(d) - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return Day{era * 146097 + static_cast<int>(doe) - 719468};
+}
 void civil_from_day(Day d, int& year, int& month, int& day);
 bool valid_civil(int year, int month, int day);
 

@@ -56,11 +56,6 @@ std::optional<Day> parse_month_name(std::string_view s) {
 
 }  // namespace
 
-bool plausible(Day day) {
-    static const Day first = day_from_civil(kFirstPlausibleYear, 1, 1), last = day_from_civil(kLastPlausibleYear, 12, 31);
-    return day >= first && day <= last;
-}
-
 std::string implausible_date(std::string_view text) {
     return "implausible date: " + quote_value(text) + " (only years " + std::to_string(kFirstPlausibleYear) + " to " +
            std::to_string(kLastPlausibleYear) + " are read)";

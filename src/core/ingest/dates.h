@@ -1,6 +1,7 @@
 // Dates as report files write them: ISO 8601 and the marketplaces' short forms.
 #pragma once
 
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -42,45 +43,73 @@ std::optional<Day> parse_any_day(std::string_view text, DateOrder slash_order = 
                                  bool* ambiguous = nullptr);
 
 // A column's dates, row after row, as parse_any_day(text) gives them (mdy), made cheap for
-// All Orders files (issue 9). Item rows of one order repeat its dates: a date written exactly
-// as on the previous row is not parsed again. Amazon writes ISO timestamps
-// (2026-09-14T23:10:00-07:00), whose day is the date as written in the timestamp's own offset
-// (metrics.md): one whose time and offset are of the usual form has the day of its first ten
-// characters (parsed only when they differ from the last ones), without a full parse; any
-// other text is parsed in full.
+// All Orders files (issue 9). Amazon writes ISO timestamps (2026-09-14T23:10:00-07:00), whose
+// day is the date as written in the timestamp's own offset (metrics.md): one whose time and
+// offset are of the usual form has the day of its first ten characters, parsed only when they
+// differ from the last such date's (item rows of one order, and the day's orders, repeat it).
+// Any other text is parsed in full, unless it is written exactly as the last other text.
 class DateCache {
 public:
     std::optional<Day> day(std::string_view text) {
-        if (kept_ && same_text(text, std::string_view(text_, size_))) return day_;
-        if (text.size() >= 10 && usual_time(text.substr(10))) {
-            const std::string_view date = text.substr(0, 10);
-            if (iso_ && same_text(date, std::string_view(text_, 10))) return remember(text, day_, true);
-            if (const auto d = parse_day(date)) return remember(text, d, true);
+        if (text.size() >= 10 && usual_time(text.data() + 10, text.size() - 10)) {
+            uint64_t head;
+            uint16_t tail;
+            std::memcpy(&head, text.data(), 8);
+            std::memcpy(&tail, text.data() + 8, 2);
+            if (iso_known_ && head == iso_head_ && tail == iso_tail_) return iso_day_;
+            if (const auto d = parse_day(text.substr(0, 10))) {
+                iso_known_ = true;
+                iso_head_ = head;
+                iso_tail_ = tail;
+                iso_day_ = *d;
+                return d;
+            }
         }
-        return remember(text, parse_any_day(text), false);
+        if (kept_ && same_text(text, std::string_view(text_, size_))) return day_;
+        return remember(text, parse_any_day(text));
     }
 
-    // "" (a date alone), or THH:MM:SS followed by Z or ±HH:MM, within the ranges a full parse
-    // accepts.
-    static bool usual_time(std::string_view t) {
-        if (t.empty()) return true;
-        const auto two = [&](size_t at, int max) {
-            const unsigned a = static_cast<unsigned char>(t[at]) - unsigned('0');
-            const unsigned b = static_cast<unsigned char>(t[at + 1]) - unsigned('0');
-            return a <= 9 && b <= 9 && int(a * 10 + b) <= max;
-        };
-        if ((t.size() != 10 && t.size() != 15) || t[0] != 'T' || t[3] != ':' || t[6] != ':' || !two(1, 23) ||
-            !two(4, 59) || !two(7, 59))
-            return false;
-        if (t.size() == 10) return t[9] == 'Z';
-        return (t[9] == '+' || t[9] == '-') && t[12] == ':' && two(10, 14) && two(13, 59);
+    // The `n` characters after a date: none, or THH:MM:SS followed by Z or ±HH:MM, within the
+    // ranges a full parse accepts. HH:MM:SS is checked as one 8-byte word.
+    static bool usual_time(const char* t, size_t n) {
+        if (n == 0) return true;
+        if ((n != 10 && n != 15) || t[0] != 'T') return false;
+        uint64_t w;
+        std::memcpy(&w, t + 1, 8);
+        if (!clock_word(w, 23)) return false;
+        if (n == 10) return t[9] == 'Z';
+        if ((t[9] != '+' && t[9] != '-') || t[12] != ':') return false;
+        const unsigned a = static_cast<unsigned char>(t[10]) - unsigned('0');
+        const unsigned b = static_cast<unsigned char>(t[11]) - unsigned('0');
+        const unsigned c = static_cast<unsigned char>(t[13]) - unsigned('0');
+        const unsigned d = static_cast<unsigned char>(t[14]) - unsigned('0');
+        return a <= 9 && b <= 9 && c <= 5 && d <= 9 && a * 10 + b <= 14;
     }
 
 private:
-    // The last text is kept in place (a std::string's assign was a call per row in wasm); a
-    // longer one is not kept, and the next row parses again.
+    // "HH:MM:SS" as eight bytes (the first in the low byte, as memcpy reads it on a
+    // little-endian host; a big-endian host swaps them first): colons in bytes 2 and 5, digits
+    // elsewhere (high nibble 3, and still 3 after adding 6), hours ≤ max_hour, minutes and
+    // seconds ≤ 59.
+    static bool clock_word(uint64_t w, unsigned max_hour) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        w = __builtin_bswap64(w);
+#endif
+        constexpr uint64_t kDigits = 0xffff00ffff00ffffull, kColons = 0x00003a00003a0000ull;
+        constexpr uint64_t kThrees = 0x3030303030303030ull & kDigits, kSixes = 0x0606060606060606ull & kDigits;
+        const uint64_t digits = w & kDigits;
+        if ((w & ~kDigits) != kColons || (digits & 0xf0f0f0f0f0f0f0f0ull) != kThrees ||
+            ((digits + kSixes) & 0xf0f0f0f0f0f0f0f0ull) != kThrees)
+            return false;
+        const uint64_t v = digits - kThrees;  // each digit byte now 0-9
+        const auto at = [v](int byte) { return static_cast<unsigned>(v >> (8 * byte)) & 0xff; };
+        return at(0) * 10 + at(1) <= max_hour && at(3) <= 5 && at(6) <= 5;
+    }
+
+    // The last other text is kept in place (a std::string's assign was a call per row in wasm);
+    // a longer one is not kept, and the next row parses again.
     static constexpr size_t kMaxText = 32;
-    std::optional<Day> remember(std::string_view text, std::optional<Day> day, bool iso) {
+    std::optional<Day> remember(std::string_view text, std::optional<Day> day) {
         day_ = day;
         kept_ = text.size() <= kMaxText;
         size_ = kept_ ? text.size() : 0;
@@ -89,14 +118,18 @@ private:
         size_t i = 0;
         for (; i < kMaxText && i + 8 <= size_; i += 8) std::memcpy(text_ + i, text.data() + i, 8);
         for (; i < kMaxText && i < size_; ++i) text_[i] = text[i];
-        iso_ = kept_ && iso;
         return day_;
     }
 
+    // The last usual ISO date's ten characters (as two words) and its day.
+    bool iso_known_ = false;
+    uint64_t iso_head_ = 0;
+    uint16_t iso_tail_ = 0;
+    Day iso_day_{};
+    // The last other text and its day.
     char text_[kMaxText] = {};
     size_t size_ = 0;
-    bool kept_ = false;  // text_ holds the last text
-    bool iso_ = false;   // ... and it starts with a valid YYYY-MM-DD whose day is day_
+    bool kept_ = false;
     std::optional<Day> day_;
 };
 
@@ -104,7 +137,10 @@ private:
 // two-digit years are 20YY. A date outside them (1970, 0001, 9999: a default or a typo) is
 // "implausible": its row is skipped with a problem (README.md, "Implausible dates").
 constexpr int kFirstPlausibleYear = 2000, kLastPlausibleYear = 2099;
-bool plausible(Day day);
+inline bool plausible(Day day) {
+    constexpr Day first = day_from_civil(kFirstPlausibleYear, 1, 1), last = day_from_civil(kLastPlausibleYear, 12, 31);
+    return day >= first && day <= last;
+}
 // The problem text for an implausible date as written.
 std::string implausible_date(std::string_view text);
 
