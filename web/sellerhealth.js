@@ -117,13 +117,15 @@
   }
 
   // This thread reads the file and posts its chunks to the worker (transferred): reads keep
-  // going while the worker parses, at most READ_AHEAD chunks ahead of it. Resolves with the
+  // going while the worker parses, at most READ_AHEAD chunks ahead of it, READS_IN_FLIGHT of
+  // them asked for at once (the browser reads the next while this thread takes one in). Resolves with the
   // worker's last message ({type: 'done', buffer, timings}, {type: 'failed', bytesRead} or, for
   // a first half, {type: 'unjoined'}); rejects with WorkerUnavailable, or with the browser's
   // error when the file cannot be read. `join` (the first half of a file read in two parts):
   // {later: a promise of the other worker's 'done' message or null, prefix}; its buffer is
   // handed to this worker, which joins the halves.
   const READ_AHEAD = 4;
+  const READS_IN_FLIGHT = 2;
   function runInWorker(w, blob, name, onProgress, join = null) {
     return new Promise((resolve, reject) => {
       const id = w.nextId++;
@@ -156,20 +158,28 @@
       };
       w.worker.postMessage({id, begin: {name, size: blob.size}});
       (async () => {
-        const read = (offset) => blob.slice(offset, offset + CHUNK_BYTES).arrayBuffer();
+        const reads = [];   // asked for, in file order
+        let asked = 0;      // bytes asked for
         let posted = 0;
-        let next = blob.size > 0 ? read(0) : null;
+        const askMore = () => {
+          while (reads.length < READS_IN_FLIGHT && asked < blob.size && asked - bytesRead < READ_AHEAD * CHUNK_BYTES) {
+            reads.push(blob.slice(asked, asked + CHUNK_BYTES).arrayBuffer());
+            asked += CHUNK_BYTES;
+          }
+        };
+        askMore();
         try {
-          while (next && !finished) {
-            const chunk = await next;
+          while (reads.length && !finished) {
+            const chunk = await reads.shift();
             if (finished) break;
             if (!chunk.byteLength) break;   // the file shrank while being read
             posted += chunk.byteLength;
-            next = posted < blob.size ? read(posted) : null;
+            askMore();
             w.worker.postMessage({id, chunk}, [chunk]);
             while (!finished && posted - bytesRead >= READ_AHEAD * CHUNK_BYTES)
               await new Promise((r) => { wake = r; });
             wake = null;
+            askMore();
           }
           if (finished) return;
           if (!join) {
@@ -188,7 +198,7 @@
         } catch (err) {
           // The browser could not read the file (it changed or went away): load() fails with
           // the reason, as the page's own loop does; the worker drops what it had.
-          if (next) next.catch(() => {});
+          for (const r of reads) r.catch(() => {});
           if (finished) return;
           w.worker.postMessage({id, abort: true});
           finish(() => reject(err));
