@@ -1,5 +1,7 @@
 // The ingest worker's C functions (web/ingest_worker.js): one file streamed through a Session
-// of its own, then handed to the page as one records_codec buffer. No ImGui, no GL.
+// of its own, then handed to the page as one records_codec buffer. Linked into the app's wasm
+// module, which the worker instantiates without running main(): it calls only these (no ImGui,
+// no GL there).
 #include <emscripten.h>
 
 #include <cstdlib>
