@@ -113,7 +113,7 @@ TEST_CASE("ingest: DateCache gives parse_any_day's day for every text in any ord
         "2026-09-14T23:10:00.123-07:00", "2026-09-14T23:10:00-15:00", "",
         "2026-13-14T23:10:00-07:00", "2026-09-14T23:10:00+0700",  "2026-09-14T23:10:00-07:00-extra-text-past-32",
     };
-    const std::string alphabet = "0123456789-:TZ+ /;\xc3";  // and the bytes next to '0'-'9' and ':
+    const std::string alphabet = "0123456789-:TZ+ /;\xc3";  // '/' and ';' border the digits and ':'
     uint64_t state = 0x9e3779b97f4a7c15ull;
     const auto next = [&]() {
         state ^= state << 13;

@@ -107,9 +107,8 @@ std::vector<Record> reference(const std::string& body, char delim, uint32_t firs
     return out;
 }
 
-std::vector<Record> split(const std::string& text, const std::vector<size_t>& pieces) {
-    Splitter splitter;
-    Collect sink;
+// Pushes `text` in pieces of these sizes (the rest in one last push), then finishes.
+void push_in_pieces(Splitter& splitter, RowSink& sink, const std::string& text, const std::vector<size_t>& pieces) {
     size_t at = 0;
     for (size_t n : pieces) {
         n = std::min(n, text.size() - at);
@@ -118,6 +117,12 @@ std::vector<Record> split(const std::string& text, const std::vector<size_t>& pi
     }
     splitter.push(std::string_view(text).substr(at), sink);
     splitter.finish(sink);
+}
+
+std::vector<Record> split(const std::string& text, const std::vector<size_t>& pieces) {
+    Splitter splitter;
+    Collect sink;
+    push_in_pieces(splitter, sink, text, pieces);
     return sink.records;
 }
 
@@ -197,14 +202,7 @@ std::vector<Record> split_wanting(const std::string& text, uint64_t mask, const 
     FieldsSeen sink;
     sink.mask = mask ? mask : ~uint64_t(0);
     splitter.want_columns(mask);
-    size_t at = 0;
-    for (size_t n : pieces) {
-        n = std::min(n, text.size() - at);
-        splitter.push(std::string_view(text).substr(at, n), sink);
-        at += n;
-    }
-    splitter.push(std::string_view(text).substr(at), sink);
-    splitter.finish(sink);
+    push_in_pieces(splitter, sink, text, pieces);
     return sink.records;
 }
 

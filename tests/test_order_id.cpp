@@ -1,6 +1,9 @@
 // Order ids: Amazon's form packs into 64 bits; other ids are interned.
 #include <doctest/doctest.h>
 
+#include <random>
+#include <string>
+
 #include "core/order_id.h"
 
 using namespace sh;
@@ -42,13 +45,7 @@ TEST_CASE("Amazon order ids pack as a byte-at-a-time reading does, on random tex
         return v + 1;
     };
     const std::string alphabet = "0123456789-/:;+ a\xc3\x7f";
-    uint64_t state = 0x2545f4914f6cdd1dull;
-    const auto next = [&]() {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        return state;
-    };
+    std::mt19937_64 next(20261122);
     size_t packed = 0;
     for (int i = 0; i < 300000; ++i) {
         std::string t(19, '0');
