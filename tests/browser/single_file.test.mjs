@@ -58,11 +58,13 @@ test('it starts from file:// with the network blocked and draws', async () => {
 });
 
 test('it reads a full report set and computes every metric', async () => {
-  const result = await page.evaluate(async (files) => {
+  const {result, workers} = await page.evaluate(async (files) => {
     await sellerHealth.load(files);
-    return sellerHealth.result();
+    return {result: sellerHealth.result(), workers: sellerHealth.timings().files.map((f) => f.worker)};
   }, reportSet());
   assert.equal(result.inputs.length, reportSet().length);
+  // The worker started from the page's blob: URL and instantiated the module the page posted.
+  assert.deepEqual(workers, reportSet().map(() => true));
   assert.ok(!result.inputs.some((i) => i.error), JSON.stringify(result.inputs.filter((i) => i.error)));
   assert.ok(result.metrics.length >= 5, `metrics: ${result.metrics.length}`);
   saveArtifact('single-file-loaded.png', await page.screenshot());
