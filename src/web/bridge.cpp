@@ -27,7 +27,7 @@ sh::Session& session() { return sh::web::the_app().session; }
 void changed() {
     ++sh::web::the_app().result_generation;
     // Inside a batch (a file done, the result held) only the progress list changed: it is
-    // drawn with the next progress frame (at most four a second).
+    // drawn with the next progress frame (at most four a second; one with a software GPU).
     if (session().result_held()) sh::web::request_progress_frame();
     else sh::web::request_frames();
 }

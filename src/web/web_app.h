@@ -18,7 +18,7 @@ void request_few_frames();
 // A batch of files starts streaming in: the moment of frames the drop or the script call began
 // ends (a few frames still show the progress list); input from now on settles as usual.
 void cut_settling();
-// A file's progress moved: one frame to show it (at most four a second).
+// A file's progress moved: one frame to show it (at most four a second; one with a software GPU).
 void request_progress_frame();
 // Frames drawn since start (tests: an idle page draws none, a streaming one keeps drawing).
 uint64_t frames_drawn();

@@ -149,7 +149,11 @@ test(`a ${MB} MB All Orders file streams through the file input while the page k
   assert.equal(m.done.inputs[0].rows, orders);
   // Progress moved: at least half of the 8 MiB chunks were seen by a frame.
   assert.ok(distinct >= Math.min(5, Math.floor(bytes / (8 << 20) / 2)), `progress values seen: ${distinct}`);
-  assert.ok(m.framesAtRead - m.framesAtStart >= 5, `the app drew ${m.framesAtRead - m.framesAtStart} frames while reading`);
+  // The app kept drawing: the batch's first frame, then progress at least once a second (four
+  // times with a graphics card; once under this box's SwiftShader: src/web/main.cpp).
+  const readSeconds = (m.readAt - m.start) / 1000;
+  const drawn = m.framesAtRead - m.framesAtStart;
+  assert.ok(drawn >= 1 + Math.floor(readSeconds / 1.25), `the app drew ${drawn} frames in ${readSeconds.toFixed(2)} s of reading`);
   assert.ok(longestTask <= MAX_LONG_TASK_MS, `a task held the page ${longestTask.toFixed(0)} ms while the file was read (bound ${MAX_LONG_TASK_MS} ms)`);
   assert.ok(longest <= MAX_GAP_MS, `no animation frame for ${longest.toFixed(0)} ms while the file was read (bound ${MAX_GAP_MS} ms)`);
 
