@@ -1,6 +1,7 @@
 // The CLI's renderings and exit status (output.md "CLI").
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -127,6 +128,14 @@ TEST_CASE("cli: the json writer gives exactly nlohmann's dump(2) with replacemen
         JsonWriter w(compact);
         write_tree(j, w);
         CHECK(compact == j.dump(-1, ' ', false, json::error_handler_t::replace));
+        // The page's result() text: dump(-1) with ensure_ascii (CJK, emoji as surrogate pairs,
+        // replaced bad bytes: all \u escapes).
+        std::string ascii;
+        JsonWriter wa(ascii, JsonWriter::Style::compact_ascii);
+        write_tree(j, wa);
+        CHECK(ascii == j.dump(-1, ' ', true, json::error_handler_t::replace));
+        CHECK(std::none_of(ascii.begin(), ascii.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+        CHECK(ascii.find("\\ud83d\\ude00") != std::string::npos);
         CHECK(ours(json::array()) == "[]");
         CHECK(ours(json("x")) == "\"x\"");
     }
@@ -153,8 +162,13 @@ TEST_CASE("cli: the json writer gives exactly nlohmann's dump(2) with replacemen
             std::string compact;
             JsonWriter w(compact);
             write_tree(j, w);
-            if (compact != j.dump(-1, ' ', false, json::error_handler_t::replace)) {
+            std::string ascii;
+            JsonWriter wa(ascii, JsonWriter::Style::compact_ascii);
+            write_tree(j, wa);
+            if (compact != j.dump(-1, ' ', false, json::error_handler_t::replace) ||
+                ascii != j.dump(-1, ' ', true, json::error_handler_t::replace)) {
                 CHECK(compact == j.dump(-1, ' ', false, json::error_handler_t::replace));
+                CHECK(ascii == j.dump(-1, ' ', true, json::error_handler_t::replace));
                 break;
             }
             ++checked;
@@ -191,6 +205,7 @@ TEST_CASE("core: the result is written straight from its structs as dump would w
     const json j = json::parse(compact);
     CHECK(compact == j.dump(-1, ' ', false, json::error_handler_t::replace));
     CHECK(json_text(r, JsonWriter::Style::pretty) == j.dump(2, ' ', false, json::error_handler_t::replace));
+    CHECK(json_text(r, JsonWriter::Style::compact_ascii) == j.dump(-1, ' ', true, json::error_handler_t::replace));
     CHECK(j["feedback"]["entries"][0]["comment"] == e.comment);
     CHECK(j["feedback"]["counts"]["lifetime"]["positive_share"].is_null());
     CHECK(j["metrics"][0]["series"].is_array());

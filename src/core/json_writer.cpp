@@ -41,30 +41,30 @@ bool valid_utf8(const unsigned char* s, size_t n) {
     return true;
 }
 
-// A JSON string as dump writes it (ensure_ascii off), without dump's per-byte UTF-8 state
-// machine for the usual text that needs no escaping.
-void write_string(std::string_view s, std::string& out) {
+// A JSON string as dump writes it, without dump's per-byte UTF-8 state machine for the usual
+// text that needs no escaping.
+void write_string(std::string_view s, std::string& out, bool ensure_ascii) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const size_t n = s.size();
-    bool plain = true, high = false;
+    bool plain = true, high = false;  // high: a byte >= 0x80 (or, ensure_ascii, DEL: dump escapes it)
     size_t i = 0;
-    // Eight bytes at a time while they are plain ASCII (no byte < 0x20, '"', '\\' or >= 0x80):
+    // Eight bytes at a time while they are plain ASCII (no byte < 0x20, '"', '\\', DEL or >= 0x80):
     // most of a result's text (issue 9). The first word that is not goes byte by byte below.
     constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         std::memcpy(&w, p + i, 8);
-        const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
-        const uint64_t special = ((w - kOnes * 0x20) | (quote - kOnes) | (backslash - kOnes) | w) & kHigh;
+        const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\'), del = w ^ (kOnes * 0x7f);
+        const uint64_t special = ((w - kOnes * 0x20) | (quote - kOnes) | (backslash - kOnes) | (del - kOnes) | w) & kHigh;
         if (special) break;
     }
     for (; i < n; ++i) {
         const unsigned c = p[i];
         if (c < 0x20 || c == '"' || c == '\\') plain = false;
-        else if (c >= 0x80) high = true;
+        else if (c >= 0x80 || (ensure_ascii && c == 0x7f)) high = true;
     }
-    if (high && !valid_utf8(p, n)) {  // nlohmann's replacement rules, exactly
-        out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    if (high && (ensure_ascii || !valid_utf8(p, n))) {  // nlohmann's escapes and replacement rules, exactly
+        out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', ensure_ascii, nlohmann::ordered_json::error_handler_t::replace);
         return;
     }
     out += '"';
@@ -130,7 +130,7 @@ void JsonWriter::before_value() {
 
 JsonWriter& JsonWriter::key(std::string_view name) {
     before_value();
-    write_string(name, out_);
+    write_string(name, out_, style_ == Style::compact_ascii);
     out_ += style_ == Style::pretty ? ": " : ":";
     after_key_ = true;
     return *this;
@@ -156,7 +156,7 @@ void JsonWriter::close(char bracket) {
 
 void JsonWriter::string(std::string_view s) {
     before_value();
-    write_string(s, out_);
+    write_string(s, out_, style_ == Style::compact_ascii);
 }
 
 void JsonWriter::integer(int64_t v) {

@@ -146,19 +146,26 @@ EMSCRIPTEN_KEEPALIVE void sh_cancel_remote_file() {
     sh::web::request_frames();
 }
 
+// The result's JSON text for result(), ASCII only (\u escapes: the page decodes it into a
+// one-byte string), its length sh_result_json_size(): at 1 M orders a 4-5 MB text, decoded by
+// the page without a scan for its end (issue 9).
+static std::string result_json;
+
 EMSCRIPTEN_KEEPALIVE const char* sh_result_json() {
-    static std::string json;
+    std::string& json = result_json;
     const auto& snapshot = sh::web::the_app().snapshot;
     if (snapshot) {
         // A shared snapshot (issue 7): its aggregates, marked so scripts can tell (one more
         // member before the object's closing brace).
-        json = sh::json_text(*snapshot);
+        json = sh::json_text(*snapshot, sh::JsonWriter::Style::compact_ascii);
         json.insert(json.size() - 1, ",\"snapshot\":true");
     } else {
-        json = sh::json_text(session().result());
+        json = sh::json_text(session().result(), sh::JsonWriter::Style::compact_ascii);
     }
     return json.c_str();
 }
+
+EMSCRIPTEN_KEEPALIVE double sh_result_json_size() { return static_cast<double>(result_json.size()); }
 
 // Issue 9, the warm-up. V8 compiles each wasm function the first time it runs, without
 // optimising, and optimises it once it has run a while; so the first load of a browser session
@@ -177,7 +184,7 @@ EMSCRIPTEN_KEEPALIVE void sh_warm_up_add(const uint8_t* data, size_t size) {
 // The result's JSON length (so nothing is optimised away).
 EMSCRIPTEN_KEEPALIVE double sh_warm_up_evaluate() {
     if (!warm_up_session()) return 0;
-    return static_cast<double>(sh::json_text(warm_up_session()->result()).size());
+    return static_cast<double>(sh::json_text(warm_up_session()->result(), sh::JsonWriter::Style::compact_ascii).size());
 }
 
 EMSCRIPTEN_KEEPALIVE void sh_warm_up_end() { warm_up_session().reset(); }
