@@ -41,12 +41,13 @@ constexpr double kStreamingFrameIntervalMs = 200.0;
 // After input or a change, frames keep coming this long: ImGui settles hover, focus and layout
 // over a few frames, and a tooltip appears after a hover delay with no further input.
 constexpr double kSettleMs = 1000.0;
-// Files queued, or a batch starting: this many frames lay out the progress list (a table sizes
-// its columns on its second frame). A second of frames at full rate there would take CPU from
-// the ingest worker: on a software GPU a frame of the progress view costs ≈ 25–45 ms of CPU,
-// more than the UI's own work (issue 9). Later changes inside the batch (a file begun or done)
-// wait for the next progress frame.
-constexpr int kBatchChangeFrames = 3;
+// Files queued, or a batch starting: this many frames lay out the progress list (a tab bar that
+// appears shows its tabs on its second frame; the tables the batch's first frames show are the
+// held result's, already sized). A second of frames at full rate there would take CPU from the
+// ingest worker: on a software GPU a frame of the progress view costs ≈ 20–45 ms of CPU, more
+// than the UI's own work (issue 9). Later changes inside the batch (a file begun or done) wait
+// for the next progress frame.
+constexpr int kBatchChangeFrames = 2;
 // A file's progress alone redraws at most four times a second with a graphics card. With a
 // software GPU (SwiftShader, llvmpipe: a virtual machine, a remote desktop, a browser without GPU
 // access) any visual change costs the whole display pipeline's rasterising, ≈ 20 ms of CPU
