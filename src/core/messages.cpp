@@ -167,8 +167,21 @@ std::string reverse_words(const std::string& table_name, std::string_view englis
 
 using Continue = std::function<bool(size_t)>;
 
+// What a match found: the parameters, and for each the word table its value is read back
+// through once the whole text has matched (null: none).
+struct Found {
+    MessageParams& params;
+    std::vector<const std::string*> tables;
+
+    // The table parameters' values from their English words to the table's values.
+    void read_back_words() {
+        for (size_t k = 0; k < params.size(); ++k)
+            if (tables[k]) params[k].second = reverse_words(*tables[k], params[k].second);
+    }
+};
+
 // Matches nodes[i...] against s from pos, then asks `next` about the rest (backtracking).
-bool match(const Nodes& nodes, size_t i, std::string_view s, size_t pos, MessageParams& out, const Continue& next) {
+bool match(const Nodes& nodes, size_t i, std::string_view s, size_t pos, Found& out, const Continue& next) {
     if (i == nodes.size()) return next(pos);
     const Node& n = nodes[i];
     if (n.kind == Node::literal) {
@@ -176,20 +189,39 @@ bool match(const Nodes& nodes, size_t i, std::string_view s, size_t pos, Message
         return match(nodes, i + 1, s, pos + n.text.size(), out, next);
     }
     if (n.kind == Node::section) {
-        const size_t mark = out.size();
+        const size_t mark = out.params.size();
         const Continue rest = [&](size_t p) { return match(nodes, i + 1, s, p, out, next); };
         if (match(n.then, 0, s, pos, out, rest)) return true;
-        out.resize(mark);
+        out.params.resize(mark);
+        out.tables.resize(mark);
         return match(n.otherwise, 0, s, pos, out, rest);
     }
-    // A parameter: one or more characters, shortest first.
+    // A parameter: one or more characters, shortest first. When a literal follows, only the
+    // ends where that literal starts can match (issue 9: trying every end, with each value's
+    // words read back, made recognising a long note cost over a million instructions).
+    const std::string* literal_next =
+        i + 1 < nodes.size() && nodes[i + 1].kind == Node::literal && !nodes[i + 1].text.empty() ? &nodes[i + 1].text : nullptr;
     for (size_t end = pos + 1; end <= s.size(); ++end) {
-        const std::string_view value = s.substr(pos, end - pos);
-        out.emplace_back(n.text, n.table.empty() ? std::string(value) : reverse_words(n.table, value));
+        if (literal_next) {
+            end = s.find(*literal_next, end);
+            if (end == std::string_view::npos) return false;
+        }
+        out.params.emplace_back(n.text, std::string(s.substr(pos, end - pos)));
+        out.tables.push_back(n.table.empty() ? nullptr : &n.table);
         if (match(nodes, i + 1, s, end, out, next)) return true;
-        out.pop_back();
+        out.params.pop_back();
+        out.tables.pop_back();
     }
     return false;
+}
+
+// Matches a whole text; the table parameters' words read back.
+bool match_whole(const Nodes& nodes, std::string_view s, MessageParams& params) {
+    Found found{params, {}};
+    const Continue at_end = [&](size_t p) { return p == s.size(); };
+    if (!match(nodes, 0, s, 0, found, at_end)) return false;
+    found.read_back_words();
+    return true;
 }
 
 }  // namespace
@@ -212,8 +244,7 @@ std::string fill_template(std::string_view text, const MessageParams& params, co
 
 bool match_template(std::string_view text, std::string_view filled, MessageParams& out) {
     out.clear();
-    const Continue at_end = [&](size_t p) { return p == filled.size(); };
-    return match(parse(text), 0, filled, 0, out, at_end);
+    return match_whole(parse(text), filled, out);
 }
 
 std::string english(const CodedText& coded) { return english(coded.code, coded.params); }
@@ -228,8 +259,7 @@ CodedText recognise(std::string_view text) {
     for (const auto& [code, nodes] : table().parsed) {
         CodedText m;
         m.code = code;
-        const Continue at_end = [&](size_t p) { return p == text.size(); };
-        if (match(nodes, 0, text, 0, m.params, at_end) && english(m) == text) return m;
+        if (match_whole(nodes, text, m.params) && english(m) == text) return m;
     }
     return {};
 }
