@@ -2,6 +2,7 @@
 // tree and dumping it took most of the page's result() at 1 M orders).
 #include "core/json_writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -67,10 +68,17 @@ void write_string(std::string_view s, std::string& out, bool ensure_ascii) {
         out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', ensure_ascii, nlohmann::ordered_json::error_handler_t::replace);
         return;
     }
+    if (plain) {  // one append: the quotes and the text
+        const size_t at = out.size();
+        out.resize(at + n + 2);
+        char* d = &out[at];
+        d[0] = '"';
+        if (n) std::memcpy(d + 1, s.data(), n);
+        d[n + 1] = '"';
+        return;
+    }
     out += '"';
-    if (plain) {
-        out += s;
-    } else {
+    {
         for (const char c : s) {
             switch (c) {
             case '\b': out += "\\b"; break;
@@ -129,6 +137,34 @@ void JsonWriter::before_value() {
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
+    // The usual key (a short plain name, inside an object, not too deep): its separator,
+    // indent, quotes and colon in one append (issue 9: keys were a third of writing a result).
+    constexpr size_t kShortKey = 40, kMaxIndent = 32;
+    const size_t indent = style_ == Style::pretty ? 2 * has_member_.size() : 0;
+    if (!after_key_ && !has_member_.empty() && name.size() <= kShortKey && indent <= kMaxIndent &&
+        std::all_of(name.begin(), name.end(), [](char c) {
+            const auto u = static_cast<unsigned char>(c);
+            return u >= 0x20 && u < 0x7f && c != '"' && c != '\\';
+        })) {
+        char buf[kShortKey + kMaxIndent + 6];
+        size_t n = 0;
+        if (has_member_.back()) buf[n++] = ',';
+        has_member_.back() = true;
+        if (indent) {
+            buf[n++] = '\n';
+            std::memset(buf + n, ' ', indent);
+            n += indent;
+        }
+        buf[n++] = '"';
+        std::memcpy(buf + n, name.data(), name.size());
+        n += name.size();
+        buf[n++] = '"';
+        buf[n++] = ':';
+        if (style_ == Style::pretty) buf[n++] = ' ';
+        out_.append(buf, n);
+        after_key_ = true;
+        return *this;
+    }
     before_value();
     write_string(name, out_, style_ == Style::compact_ascii);
     out_ += style_ == Style::pretty ? ": " : ":";

@@ -52,7 +52,7 @@ private:
     Style style_;
     std::function<void(std::string&)> spill_;
     // One per open object or array: whether it has a member yet.
-    std::vector<bool> has_member_;
+    std::vector<char> has_member_;
     bool after_key_ = false;
 };
 
