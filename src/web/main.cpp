@@ -28,7 +28,7 @@ struct Window {
     double woken_ms = 0;        // the last request_frames() (script calls, results)
     bool progress_moved = false;  // request_progress_frame(): one frame, when the next is due
     double progress_interval_ms = 0;  // kProgressFrameIntervalMs, or the software GPU's
-    int frames_owed = 0;          // request_few_frames(): drawn whatever the time
+    int layout_passes_owed = 0;   // request_few_frames(): UI passes of the next frame, drawn whatever the time
     double settle_cut_ms = 0;     // cut_settling(): input and wake-ups before it settle no more
     uint64_t drawn_generation = 0;
     uint64_t frames = 0;
@@ -41,13 +41,13 @@ constexpr double kStreamingFrameIntervalMs = 200.0;
 // After input or a change, frames keep coming this long: ImGui settles hover, focus and layout
 // over a few frames, and a tooltip appears after a hover delay with no further input.
 constexpr double kSettleMs = 1000.0;
-// Files queued, or a batch starting: this many frames lay out the progress list (a tab bar that
-// appears shows its tabs on its second frame; the tables the batch's first frames show are the
-// held result's, already sized). A second of frames at full rate there would take CPU from the
-// ingest worker: on a software GPU a frame of the progress view costs ≈ 20–45 ms of CPU, more
-// than the UI's own work (issue 9). Later changes inside the batch (a file begun or done) wait
-// for the next progress frame.
-constexpr int kBatchChangeFrames = 2;
+// Files queued, or a batch starting: the next frame runs this many UI passes and draws the last
+// (a tab bar that appears shows its tabs on its second pass; the tables the batch's first frame
+// shows are the held result's, already sized). Drawn as frames of their own they took CPU from
+// the ingest worker: on a software GPU each drawn frame of the progress view costs ≈ 20–45 ms of
+// CPU across the browser's processes, one UI pass ≈ 2 ms of it (issue 9). Later changes inside
+// the batch (a file begun or done) wait for the next progress frame.
+constexpr int kBatchChangePasses = 2;
 // A file's progress alone redraws at most four times a second with a graphics card. With a
 // software GPU (SwiftShader, llvmpipe: a virtual machine, a remote desktop, a browser without GPU
 // access) any visual change costs the whole display pipeline's rasterising, ≈ 20 ms of CPU
@@ -114,7 +114,10 @@ void follow_canvas_size(sh::app::App& app) {
 // Whether this animation frame has anything new to show.
 bool needs_frame(const sh::app::App& app, double now) {
     if (window.frames == 0 || app.fonts_dirty || app.style_dirty) return true;
-    if (app.result_generation != window.drawn_generation || window.frames_owed > 0) return true;
+    if (window.layout_passes_owed > 0) return true;
+    // Inside a batch (the result held) a file done changes only the progress list: it waits for
+    // the next progress frame (bridge.cpp's changed()).
+    if (app.result_generation != window.drawn_generation && !app.session.result_held()) return true;
     // ImGui takes queued input a little per frame (typed text: one key or character a frame).
     if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) return true;
     // A file streaming in on this thread (the fallback) shows its progress at the throttled rate.
@@ -134,13 +137,15 @@ void frame() {
     if (!needs_frame(app, now)) return;
     window.last_frame_ms = now;
     window.progress_moved = false;
-    window.frames_owed = std::max(0, window.frames_owed - 1);
+    const int layout_passes = std::max(1, window.layout_passes_owed);
+    window.layout_passes_owed = 0;
     ++window.frames;
     follow_canvas_size(app);
-    // ImGui takes queued input a little per UI frame (typed text: one key or character each).
-    // After an idle spell or a slow frame many may wait: UI frames run without drawing until the
-    // queue is taken (typing never lags behind a software GPU's frame rate); the last is drawn.
-    for (int pass = 0;; ++pass) {
+    // ImGui takes queued input a little per UI pass (typed text: one key or character each).
+    // After an idle spell or a slow frame many may wait: UI passes run without drawing until the
+    // queue is taken (typing never lags behind a software GPU's frame rate), and at least the
+    // layout passes owed; the last is drawn.
+    for (int pass = 1;; ++pass) {
         ImGui_ImplGlfw_NewFrame();
         ImGuiIO& io = ImGui::GetIO();
         io.DeltaTime = std::max(io.DeltaTime, 1e-4f);  // passes in one animation frame
@@ -151,7 +156,7 @@ void frame() {
         sh::app::draw_frame(app);
         ImGui::Render();
         app.frame_ms = emscripten_get_now() - start;
-        if (ImGui::GetCurrentContext()->InputEventsQueue.empty() || pass >= kMaxInputPasses) break;
+        if (pass >= layout_passes && (ImGui::GetCurrentContext()->InputEventsQueue.empty() || pass > kMaxInputPasses)) break;
     }
     // A new result settles over a few frames too (tables size their columns, fonts gain glyphs);
     // a file done inside a batch changes only the progress list.
@@ -170,7 +175,7 @@ namespace sh::web {
 
 void request_frames() { window.woken_ms = emscripten_get_now(); }
 void request_progress_frame() { window.progress_moved = true; }
-void request_few_frames() { window.frames_owed = std::max(window.frames_owed, kBatchChangeFrames); }
+void request_few_frames() { window.layout_passes_owed = std::max(window.layout_passes_owed, kBatchChangePasses); }
 void cut_settling() {
     window.settle_cut_ms = emscripten_get_now();
     request_few_frames();
