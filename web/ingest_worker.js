@@ -10,7 +10,9 @@
 // gets {id, part: ArrayBuffer, prefix: {bytes, lines}}, the other worker's buffer of the second
 // half, joined here (core/file_parts.h) so the page decodes one buffer.
 // Out: {id, type: 'progress', bytesRead} after each chunk is parsed, then
-// {id, type: 'done', buffer, timings}, or {id, type: 'unjoined'} (the halves cannot be joined:
+// {id, type: 'done', buffer, orders, slots, timings} (orders and slots: the parts that travel
+// beside the buffer, null for a second half, which ends with {id, end: true, inline: true}),
+// or {id, type: 'unjoined'} (the halves cannot be joined:
 // the page reads the file whole), or {id, type: 'failed', bytesRead, message} (out of memory,
 // or a wasm abort: the file's memory error), or {id, type: 'unavailable', message} (the wasm
 // would not start: the page reads files itself).
@@ -79,15 +81,16 @@
     self.postMessage({id: file.id, type: 'progress', bytesRead: file.bytesRead});
   }
 
-  // Ends the file; with `hold` its records wait for the other half (join), else they go out.
-  function end(mod, hold) {
+  // Ends the file; with `hold` its records wait for the other half (join), else they go out
+  // (`inline`: all in the buffer, for the other half's worker to join).
+  function end(mod, hold, inline) {
     const t0 = performance.now();
     file.timings.waitMs += t0 - file.idleSince;
     mod._free(file.buffer);
     file.buffer = 0;
     mod._sh_ingest_finish();
     file.timings.finishMs = performance.now() - t0;
-    return hold ? null : encode(mod);
+    return hold ? null : encode(mod, !inline);
   }
 
   function join(mod, part, prefix) {
@@ -101,27 +104,32 @@
       mod._free(ptr);
     }
     file.timings.joinMs = performance.now() - t0;
-    if (joined) return encode(mod);
+    if (joined) return encode(mod, true);
     mod._sh_ingest_release();
     const {id} = file;
     file = null;
     return {id, type: 'unjoined'};
   }
 
-  function encode(mod) {
+  // `beside`: the orders and their key table (most of a large file's records) are copied out
+  // of the heap as they are, not through the buffer (src/core/records_codec.h).
+  function encode(mod, beside) {
     const t0 = performance.now();
-    const ptr = mod._sh_ingest_encode();
+    const ptr = mod._sh_ingest_encode(beside ? 1 : 0);
     const {id, bytesRead, timings} = file;
     file = null;
     if (!ptr) {
       mod._sh_ingest_release();
       return {id, type: 'failed', bytesRead, message: 'out of memory'};
     }
-    // Copied out of the wasm heap (which cannot be transferred) into a buffer that is.
-    const out = mod.HEAPU8.slice(ptr, ptr + mod._sh_ingest_size()).buffer;
+    // Copied out of the wasm heap (which cannot be transferred) into buffers that are.
+    const copy = (at, bytes) => mod.HEAPU8.slice(at, at + bytes).buffer;
+    const out = copy(ptr, mod._sh_ingest_size());
+    const orders = beside ? copy(mod._sh_ingest_orders(), mod._sh_ingest_orders_bytes()) : null;
+    const slots = beside ? copy(mod._sh_ingest_slots(), mod._sh_ingest_slots_bytes()) : null;
     mod._sh_ingest_release();
     timings.encodeMs = performance.now() - t0;
-    return {id, type: 'done', buffer: out, timings};
+    return {id, type: 'done', buffer: out, orders, slots, timings};
   }
 
   async function handle(data) {
@@ -143,8 +151,8 @@
         file = null;
         return;
       }
-      const reply = data.end ? end(mod, data.hold) : data.part ? join(mod, data.part, data.prefix) : null;
-      if (reply) self.postMessage(reply, reply.buffer ? [reply.buffer] : []);
+      const reply = data.end ? end(mod, data.hold, data.inline) : data.part ? join(mod, data.part, data.prefix) : null;
+      if (reply) self.postMessage(reply, [reply.buffer, reply.orders, reply.slots].filter(Boolean));
     } catch (err) {
       // A wasm abort (an allocation that failed outside the memory guard) leaves the module
       // unusable: the next file gets a fresh instance, this one the memory error.

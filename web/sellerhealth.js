@@ -115,10 +115,27 @@
   }
 
   // The worker's buffer into this heap and the session; any failure here is that file's error.
-  function addLoadedFile(name, size, buffer) {
-    return withHeapCopy(buffer, (ptr, n) => (ptr
+  // A worker's 'done' message `m` into the session: the orders and key table that travelled
+  // beside its buffer are copied straight into the storage the bridge sizes for them, then the
+  // buffer is decoded (src/core/records_codec.h).
+  function addLoadedFile(name, size, m) {
+    return withLoadedFile(m, (ptr, n) => (ptr
       ? JSON.parse(withCString(name, (namePtr) => mod.UTF8ToString(mod._sh_add_loaded_file(ptr, n, namePtr, size))))
       : fileOutOfMemory(name, size)));
+  }
+
+  // Calls fn(ptr, length) with a heap copy of m.buffer, its parts beside it placed for the
+  // bridge to take (fn(0, 0) when they do not fit this heap; sh_add_file_out_of_memory and
+  // sh_warm_up_add drop them then).
+  function withLoadedFile(m, fn) {
+    const beside = [[m.orders, mod._sh_beside_orders, mod._sh_order_bytes()], [m.slots, mod._sh_beside_slots, 4]];
+    for (const [part, place, itemBytes] of beside) {
+      if (!part || !part.byteLength) continue;
+      const ptr = place(part.byteLength / itemBytes);
+      if (!ptr) return fn(0, 0);
+      mod.HEAPU8.set(new Uint8Array(part), ptr);   // HEAPU8 is re-read: memory may have grown
+    }
+    return withHeapCopy(m.buffer, fn);
   }
 
   function fileOutOfMemory(name, bytesRead) {
@@ -136,7 +153,7 @@
   const READ_AHEAD = 4;
   const READS_IN_FLIGHT = 2;
   const FIRST_READ_BYTES = 1 << 20;
-  function runInWorker(w, blob, name, onProgress, join = null) {
+  function runInWorker(w, blob, name, onProgress, join = null, inline = false) {
     return new Promise((resolve, reject) => {
       const id = w.nextId++;
       let bytesRead = 0;      // parsed by the worker
@@ -196,7 +213,7 @@
           }
           if (finished) return;
           if (!join) {
-            w.worker.postMessage({id, end: true});
+            w.worker.postMessage({id, end: true, inline});
             return;
           }
           w.worker.postMessage({id, end: true, hold: true});
@@ -243,7 +260,7 @@
     }
     if (m.type !== 'done') return fileOutOfMemory(name, m.bytesRead);   // the worker's heap was full
     const t0 = performance.now();
-    const input = addLoadedFile(name, blob.size, m.buffer);
+    const input = addLoadedFile(name, blob.size, m);
     const t1 = performance.now();
     timings.files.push({name, bytes: blob.size, worker: true, ...m.timings, decodeMs: t1 - t0, totalMs: t1 - started,
                         ...(ahead ? {ahead: true} : {})});
@@ -289,7 +306,8 @@
     const report = showProgress(name, blob.size);
     const parsed = [0, 0];
     const partProgress = (i, skip) => (bytes) => { parsed[i] = Math.max(0, bytes - skip); report(parsed[0] + parsed[1]); };
-    const second = runInWorker(helper, new Blob([head.slice(0, prefixBytes), blob.slice(cut)]), name, partProgress(1, prefixBytes));
+    const second = runInWorker(helper, new Blob([head.slice(0, prefixBytes), blob.slice(cut)]), name, partProgress(1, prefixBytes),
+                               null, true);
     const later = second.then((m) => (m.type === 'done' ? m : null), () => null);
     const first = runInWorker(main, blob.slice(0, cut), name, partProgress(0, 0), {later, prefix});
     let parts;
@@ -303,7 +321,7 @@
     const [joined, other] = parts;
     if (joined.type !== 'done') return null;   // not joined, or out of memory: read it whole
     const t0 = performance.now();
-    const input = addLoadedFile(name, blob.size, joined.buffer);
+    const input = addLoadedFile(name, blob.size, joined);
     const t1 = performance.now();
     timings.files.push({name, bytes: blob.size, worker: true, parts: [{...joined.timings}, {...other.timings}],
                         waitMs: joined.timings.waitMs + other.timings.waitMs,
@@ -442,7 +460,7 @@
         if (stopped()) return;
         const m = await runInWorker(w, blob, name, () => {});
         if (m.type !== 'done') return;
-        buffers.push(m.buffer);
+        buffers.push(m);
       }
       t.workerMs = performance.now() - started;
       // A round: the buffers decoded into a fresh scratch session, then (a task of its own)
@@ -452,7 +470,7 @@
         const files = round === 0 ? buffers.slice(1) : buffers;
         const steps = [() => {
           mod._sh_warm_up_begin();
-          for (const buffer of files) withHeapCopy(buffer, (ptr, n) => ptr && mod._sh_warm_up_add(ptr, n));
+          for (const m of files) withLoadedFile(m, (ptr, n) => mod._sh_warm_up_add(ptr, n));
         }, () => mod._sh_warm_up_evaluate()];
         for (const step of steps) {
           await new Promise((resolve) => setTimeout(resolve, 0));

@@ -30,35 +30,6 @@ struct FirstRow : RowSink {
     }
 };
 
-// Open addressing over the first part's orders: key → index + 1 (0 = empty).
-class KeyIndex {
-public:
-    explicit KeyIndex(const std::vector<Order>& orders) : orders_(orders) {
-        size_t size = 1024;
-        while (size < orders.size() * 2) size *= 2;
-        slots_.assign(size, 0);
-        for (uint32_t i = 0; i < orders.size(); ++i) {
-            size_t at = slot(orders[i].key);
-            while (slots_[at]) at = (at + 1) & (slots_.size() - 1);
-            slots_[at] = i + 1;
-        }
-    }
-    // The index of `key` among the orders, or kNone.
-    uint32_t find(OrderKey key) const {
-        for (size_t at = slot(key);; at = (at + 1) & (slots_.size() - 1)) {
-            const uint32_t s = slots_[at];
-            if (s == 0) return kNone;
-            if (orders_[s - 1].key == key) return s - 1;
-        }
-    }
-    static constexpr uint32_t kNone = UINT32_MAX;
-
-private:
-    size_t slot(OrderKey key) const { return hash_order_key(key) & (slots_.size() - 1); }
-    const std::vector<Order>& orders_;
-    std::vector<uint32_t> slots_;
-};
-
 // Folding a later part's order into the first part's gives what folding its rows one by one
 // would, except for the buyer-requested flag: a row states it and wins only when it is the
 // latest update so far, which the folded order no longer tells. The join is exact when the
@@ -119,17 +90,30 @@ bool join_part(LoadedFile& first, LoadedFile& later, const PartPrefix& prefix, O
         return false;
     std::vector<Order>& orders = first.records.orders;
     std::vector<Order>& more = later.records.orders;
+    later.order_slots.release();  // the first part's table takes the later orders
     if (later_ids) reintern_order_ids(later.records, *later_ids, ids);
 
     // Where each later order goes (an order of the first part, or a new one), checked before
     // anything changes.
+    // The first part's key table (its reader's, kept: input.h) finds them, and takes the new
+    // ones, so the joined file keeps a table the engine's order index can use as it is.
+    OrderSlots& slots = first.order_slots;
+    if (slots.size() != orders.size()) {
+        slots.release();
+        if (!slots.index(orders.data(), orders.size())) return false;
+    }
     std::vector<uint32_t> into(more.size());
     size_t added_orders = 0;
-    {
-        const KeyIndex index(orders);
-        for (size_t i = 0; i < more.size(); ++i) {
-            into[i] = index.find(more[i].key);
-            if (into[i] == KeyIndex::kNone) ++added_orders;
+    constexpr size_t kBatch = 32;
+    size_t hashes[kBatch];
+    for (size_t begin = 0; begin < more.size(); begin += kBatch) {
+        const size_t n = std::min(kBatch, more.size() - begin);
+        for (size_t k = 0; k < n; ++k) hashes[k] = hash_order_key(more[begin + k].key);
+        slots.touch(hashes, n);
+        for (size_t k = 0; k < n; ++k) {
+            const size_t i = begin + k;
+            into[i] = slots.find(more[i].key, hashes[k], orders.data());
+            if (into[i] == OrderSlots::kMissing) ++added_orders;
             else if (!buyer_flag_joins_exactly(orders[into[i]], more[i])) return false;
         }
     }
@@ -151,11 +135,17 @@ bool join_part(LoadedFile& first, LoadedFile& later, const PartPrefix& prefix, O
     const std::string notes_a = order_status_note(mixed_status_orders(orders));
     const std::string notes_b = order_status_note(mixed_status_orders(more));
     orders.reserve(orders.size() + added_orders);
+    slots.reserve(orders.size() + added_orders, orders.data());
     for (size_t i = 0; i < more.size(); ++i) {
         Order o = more[i];
         o.marketplace = marketplace[o.marketplace];
-        if (into[i] == KeyIndex::kNone) orders.push_back(o);
-        else fold_order(orders[into[i]], o);
+        if (into[i] == OrderSlots::kMissing) {
+            const auto at = static_cast<uint32_t>(orders.size());
+            orders.push_back(o);
+            slots.find_or_add(o.key, hash_order_key(o.key), orders.data(), at);
+        } else {
+            fold_order(orders[into[i]], o);
+        }
     }
     std::vector<Order>().swap(more);
 
@@ -182,11 +172,16 @@ bool join_part(LoadedFile& first, LoadedFile& later, const PartPrefix& prefix, O
     return true;
 }
 
-void reintern_order_ids(Records& r, const OrderIdPool& from, OrderIdPool& to) {
+bool reintern_order_ids(Records& r, const OrderIdPool& from, OrderIdPool& to) {
+    bool orders_rekeyed = false;
     const auto move = [&](OrderKey& key) {
         if (key & kInternedBit) key = to.key(from.text(key));
     };
-    for (Order& o : r.orders) move(o.key);
+    for (Order& o : r.orders) {
+        const OrderKey before = o.key;
+        move(o.key);
+        orders_rekeyed = orders_rekeyed || o.key != before;
+    }
     for (FeedbackEntry& f : r.feedback) move(f.order);
     for (Claim& c : r.claims) move(c.order);
     for (Shipment& s : r.shipments) move(s.order);
@@ -194,6 +189,7 @@ void reintern_order_ids(Records& r, const OrderIdPool& from, OrderIdPool& to) {
     for (FbaReturn& x : r.fba_returns) move(x.order);
     for (CancellationFlag& c : r.cancellations) move(c.order);
     for (TrackingRow& t : r.tracking) move(t.order);
+    return orders_rekeyed;
 }
 
 }  // namespace sh

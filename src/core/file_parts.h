@@ -35,7 +35,8 @@ PartPrefix part_prefix(std::string_view head, bool whole);
 size_t cut_after_line_end(std::string_view text);
 
 // Joins `later` (the next part, read from the prefix and the bytes after `first`'s end) into
-// `first` (the parts before it, joined). Returns false, with `first` unchanged, when the join
+// `first` (the parts before it, joined; its order_slots kept fitting its orders). Returns
+// false, with `first`'s records and info unchanged, when the join
 // could differ from reading the whole file: either part unusable, kinds or encodings that
 // differ, or an order with item rows in both parts whose rows state the buyer-requested flag
 // so that only the rows' order decides it; the caller then reads the whole file in one go.
@@ -44,7 +45,8 @@ size_t cut_after_line_end(std::string_view text);
 bool join_part(LoadedFile& first, LoadedFile& later, const PartPrefix& prefix, OrderIdPool& ids,
                const OrderIdPool* later_ids = nullptr);
 
-// Interns the order ids of `records` (read with the pool `from`) into `to`.
-void reintern_order_ids(Records& records, const OrderIdPool& from, OrderIdPool& to);
+// Interns the order ids of `records` (read with the pool `from`) into `to`; true when an
+// order's key changed (a key table over the orders no longer fits them).
+bool reintern_order_ids(Records& records, const OrderIdPool& from, OrderIdPool& to);
 
 }  // namespace sh

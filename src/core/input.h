@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/feedback/comment.h"
+#include "core/order_slots.h"
 #include "core/records.h"
 
 namespace sh {
@@ -43,6 +44,11 @@ struct LoadedFile {
     // ingest worker read them off the page's thread (read_feedback_comments); the Session moves
     // them into its CommentMemo. Empty otherwise.
     std::vector<feedback::CommentFindings> comment_findings;
+    // The All Orders reader's key table over records.orders (key → position), kept so that the
+    // engine's order index need not build it again (at 1 M orders 25-35 ms of the page's end of
+    // a load; issue 9). It holds every order once or nothing: whatever changes the orders after
+    // reading keeps it so (file_parts' join) or releases it (a re-keyed id).
+    OrderSlots order_slots;
 };
 
 }  // namespace sh

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "core/order_id.h"
@@ -19,6 +20,19 @@ namespace sh {
 class OrderSlots {
 public:
     static constexpr uint32_t kMissing = ~uint32_t(0);
+
+    OrderSlots() = default;
+    OrderSlots(const OrderSlots&) = default;
+    OrderSlots& operator=(const OrderSlots&) = default;
+    // A moved-from table is empty (not one that still counts its orders).
+    OrderSlots(OrderSlots&& other) noexcept { *this = std::move(other); }
+    OrderSlots& operator=(OrderSlots&& other) noexcept {
+        slots_ = std::move(other.slots_);
+        position_mask_ = std::exchange(other.position_mask_, 0);
+        used_ = std::exchange(other.used_, 0);
+        other.slots_.clear();
+        return *this;
+    }
 
     // The slots a table for `count` orders needs (load ≤ 0.75).
     static uint64_t slots_for(uint64_t count) {
@@ -74,6 +88,55 @@ public:
         const auto want = static_cast<size_t>(slots_for(count));
         if (want > slots_.size()) rehash(orders, want);
     }
+    // Fills an empty table with `count` orders at their positions, a batch at a time (their
+    // first slots read before they are added: touch); false (and the table released) when a key
+    // occurs twice.
+    bool index(const Order* orders, size_t count) {
+        reserve(count, orders);
+        constexpr size_t kBatch = 32;
+        size_t hashes[kBatch];
+        for (size_t begin = 0; begin < count; begin += kBatch) {
+            const size_t n = count - begin < kBatch ? count - begin : kBatch;
+            for (size_t k = 0; k < n; ++k) hashes[k] = hash_order_key(orders[begin + k].key);
+            touch(hashes, n);
+            for (size_t k = 0; k < n; ++k) {
+                const auto at = static_cast<uint32_t>(begin + k);
+                if (find_or_add(orders[at].key, hashes[k], orders, at) != at) {
+                    release();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    // The slots as they are (records_codec carries a reader's table to the page with them).
+    const std::vector<uint32_t>& raw() const { return slots_; }
+    // Takes slots written by raw() back as a table of `count` orders: false (and the table
+    // left empty) unless they have its form: a power-of-two size of at least 1024, at most
+    // three quarters used (so a probe always meets an empty slot), exactly `count` used, each
+    // naming a position below `count`. A table of that form never sends find() out of bounds
+    // nor round forever; whether its keys sit where their hashes lead is its writer's word.
+    bool adopt(std::vector<uint32_t> slots, size_t count) {
+        release();
+        const size_t size = slots.size();
+        if (size < 1024 || (size & (size - 1)) != 0 || count * 4 > size * 3) return false;
+        const auto mask = static_cast<uint32_t>(size - 1);
+        size_t used = 0;
+        for (const uint32_t slot : slots) {
+            const uint32_t position = slot & mask;
+            if (slot != 0 && (position == 0 || position > count)) return false;
+            used += slot != 0;
+        }
+        if (used != count) return false;
+        slots_ = std::move(slots);
+        position_mask_ = mask;
+        used_ = static_cast<uint32_t>(count);
+        return true;
+    }
+    // Orders in the table.
+    size_t size() const { return used_; }
+
     void release() {
         std::vector<uint32_t>().swap(slots_);
         position_mask_ = 0;

@@ -10,7 +10,7 @@ namespace sh {
 namespace {
 
 constexpr uint8_t kMagic[4] = {'S', 'H', 'L', 'F'};
-constexpr uint32_t kVersion = 3;
+constexpr uint32_t kVersion = 4;
 
 // Writes fields to `out`, or only counts them when `out` is null.
 struct Writer {
@@ -18,6 +18,7 @@ struct Writer {
     uint8_t* out = nullptr;
     size_t n = 0;
     const OrderIdPool* ids = nullptr;
+    bool beside = false;  // the orders and their key table travel beside the buffer (BesideParts)
 
     void bytes(const void* p, size_t size) {
         if (out && size) std::memcpy(out + n, p, size);
@@ -52,6 +53,7 @@ struct Reader {
     const uint8_t* p = nullptr;
     const uint8_t* end = nullptr;
     const std::vector<OrderKey>* interned = nullptr;  // the encoder's pool index -> our key
+    BesideParts* beside = nullptr;                     // what travelled beside the buffer
     std::string error;
 
     bool ok() const { return error.empty(); }
@@ -264,14 +266,21 @@ template <class IO, class T> void list(IO& io, std::vector<T>& v, size_t min_ite
     }
 }
 
+// Where a large part of the buffer is: in it, or beside it (BesideParts).
+constexpr uint8_t kInline = 0, kBeside = 1;
+
 // Orders are most of a large file's buffer (1 M orders: 27 MB): written and read in one loop
 // over raw bytes, the reader's bounds checked once for the whole list (the count was checked
 // against the bytes left), not per field (issue 9). The bytes are exactly the field list's
 // above; an order the fast reader doubts is read again, with the rest, by the field list,
-// which names the problem.
+// which names the problem. Beside the buffer they are the vector's own memory (the page's
+// worker hands it over as it is), checked and re-keyed in place by the reader.
 void list(Writer& w, std::vector<Order>& v, size_t /*min_item_bytes*/) {
     uint32_t size = static_cast<uint32_t>(v.size());
+    uint8_t where = w.beside ? kBeside : kInline;
     w.pod(size);
+    w.pod(where);
+    if (w.beside) return;
     if (w.out) {
         uint8_t* p = w.out + w.n;
         for (const Order& o : v) {
@@ -292,8 +301,43 @@ void list(Writer& w, std::vector<Order>& v, size_t /*min_item_bytes*/) {
     w.n += v.size() * kOrderBytes;
 }
 
+// The orders that travelled beside the buffer, `count` of them: their interned keys turned
+// into ours and their enumerations checked, in place; then they are the file's.
+void orders_beside(Reader& r, std::vector<Order>& v, uint32_t count) {
+    if (!r.beside || r.beside->orders.size() != count) {
+        r.fail("the orders beside the buffer are missing or of another count");
+        return;
+    }
+    const OrderKey* interned = r.interned ? r.interned->data() : nullptr;
+    const size_t interned_count = r.interned ? r.interned->size() : 0;
+    for (Order& o : r.beside->orders) {
+        if (o.key & kInternedBit) {
+            const uint64_t at = o.key & ~kInternedBit;
+            if (at >= interned_count) {
+                r.fail("an order id refers past the id table");
+                return;
+            }
+            o.key = interned[at];
+        }
+        if (static_cast<uint8_t>(o.channel) > 2 || static_cast<uint8_t>(o.buyer_requested_cancel) > 2) {
+            r.fail("an enumeration is out of range");
+            return;
+        }
+    }
+    v = std::move(r.beside->orders);
+}
+
 void list(Reader& r, std::vector<Order>& v, size_t /*min_item_bytes*/) {
-    if (!r.count(v, kOrderBytes)) return;
+    uint32_t count = 0;
+    uint8_t where = kInline;
+    r.pod(count);
+    r.pod(where);
+    if (!r.ok()) return;
+    if (where == kBeside) return orders_beside(r, v, count);
+    if (where != kInline) return r.fail("an enumeration is out of range");
+    if (count > r.left() / kOrderBytes) return r.fail("a count is larger than the buffer");
+    v.clear();
+    v.resize(count);
     const OrderKey* interned = r.interned ? r.interned->data() : nullptr;
     const size_t interned_count = r.interned ? r.interned->size() : 0;
     for (size_t i = 0; i < v.size(); ++i) {
@@ -401,10 +445,47 @@ template <class IO> void fields(IO& io, feedback::CommentFindings& f) {
     io.flag(f.mentions_service);
 }
 
+// The All Orders reader's key table (LoadedFile::order_slots) as its raw slots, in the buffer
+// or beside it, when it holds the file's orders (else none): the page's order index then need
+// not build it (issue 9).
+void order_slots(Writer& w, LoadedFile& file) {
+    const std::vector<uint32_t>& slots = carried_slots(file);
+    uint32_t size = static_cast<uint32_t>(slots.size());
+    uint8_t where = w.beside ? kBeside : kInline;
+    w.pod(size);
+    w.pod(where);
+    if (!w.beside) w.bytes(slots.data(), slots.size() * sizeof(uint32_t));
+}
+
+// Read back as a table only if it has a table's form for the orders read (OrderSlots::adopt):
+// anything else is a corrupt buffer.
+void order_slots(Reader& r, LoadedFile& file) {
+    uint32_t size = 0;
+    uint8_t where = kInline;
+    r.pod(size);
+    r.pod(where);
+    if (!r.ok() || size == 0) return;
+    std::vector<uint32_t> raw;
+    if (where == kBeside) {
+        if (!r.beside || r.beside->slots.size() != size) return r.fail("the order key table beside the buffer is missing or of another size");
+        raw = std::move(r.beside->slots);
+    } else if (where != kInline) {
+        return r.fail("an enumeration is out of range");
+    } else if (size > r.left() / sizeof(uint32_t)) {
+        return r.fail("truncated");
+    } else {
+        raw.resize(size);
+        r.take(raw.data(), raw.size() * sizeof(uint32_t));
+    }
+    if (r.ok() && !file.order_slots.adopt(std::move(raw), file.records.orders.size()))
+        r.fail("the order key table does not fit the orders");
+}
+
 template <class IO> void whole(IO& io, std::vector<std::string>& id_texts, LoadedFile& file) {
     id_table(io, id_texts);
     fields(io, file.info);
     fields(io, file.records);
+    order_slots(io, file);
     list(io, file.comment_findings, 9);
 }
 
@@ -437,15 +518,23 @@ bool indexes_valid(const Records& r) {
 
 }  // namespace
 
-size_t encoded_size(const LoadedFile& file, const OrderIdPool& ids) {
+const std::vector<uint32_t>& carried_slots(const LoadedFile& file) {
+    static const std::vector<uint32_t> kNone;
+    const OrderSlots& slots = file.order_slots;
+    return !slots.empty() && slots.size() == file.records.orders.size() ? slots.raw() : kNone;
+}
+
+size_t encoded_size(const LoadedFile& file, const OrderIdPool& ids, bool orders_beside) {
     Writer w;
+    w.beside = orders_beside;
     write(w, file, ids);
     return w.n;
 }
 
-void encode_loaded_file(const LoadedFile& file, const OrderIdPool& ids, uint8_t* out) {
+void encode_loaded_file(const LoadedFile& file, const OrderIdPool& ids, uint8_t* out, bool orders_beside) {
     Writer w;
     w.out = out;
+    w.beside = orders_beside;
     write(w, file, ids);
 }
 
@@ -455,9 +544,11 @@ std::vector<uint8_t> encode_loaded_file(const LoadedFile& file, const OrderIdPoo
     return bytes;
 }
 
-bool decode_loaded_file(const uint8_t* data, size_t size, OrderIdPool& ids, LoadedFile& out, std::string& error) {
+bool decode_loaded_file(const uint8_t* data, size_t size, OrderIdPool& ids, LoadedFile& out, std::string& error,
+                        BesideParts* beside) {
     out = LoadedFile{};
     Reader r;
+    r.beside = beside;
     r.p = data;
     r.end = data + (data ? size : 0);
     uint8_t magic[4] = {};
@@ -470,6 +561,7 @@ bool decode_loaded_file(const uint8_t* data, size_t size, OrderIdPool& ids, Load
     std::vector<std::string> texts;
     if (r.ok()) id_table(r, texts);
     std::vector<OrderKey> interned;
+    bool rekeyed = false;  // an interned id has another key here than in the encoder's pool
     if (r.ok()) {
         interned.reserve(texts.size());
         for (const std::string& t : texts) {
@@ -480,12 +572,16 @@ bool decode_loaded_file(const uint8_t* data, size_t size, OrderIdPool& ids, Load
                 r.fail("the id table holds an id that is not interned");
                 break;
             }
+            rekeyed = rekeyed || k != (kInternedBit | OrderKey(interned.size()));
             interned.push_back(k);
         }
     }
     r.interned = &interned;
     if (r.ok()) fields(r, out.info);
     if (r.ok()) fields(r, out.records);
+    if (r.ok()) order_slots(r, out);
+    // The table was keyed by the encoder's ids: with any of them re-keyed it fits no more.
+    if (rekeyed) out.order_slots.release();
     if (r.ok()) list(r, out.comment_findings, 9);
     if (r.ok() && !out.comment_findings.empty() && out.comment_findings.size() != out.records.feedback.size())
         r.fail("comment findings do not match the feedback entries");

@@ -92,7 +92,7 @@ void Session::note_progress(uint64_t bytes) {
 }
 
 const InputInfo& Session::add_loaded_file(const uint8_t* data, size_t size, const std::string& name,
-                                          uint64_t file_bytes) {
+                                          uint64_t file_bytes, BesideParts* beside) {
     fed_in_progress_ = 0;
     // The decoded records take about what their encoding does (orders: exactly), strings a
     // little more; keep the streaming guard's 64 MB of room beside them.
@@ -101,7 +101,7 @@ const InputInfo& Session::add_loaded_file(const uint8_t* data, size_t size, cons
         return add_file_out_of_memory(name, file_bytes);
     LoadedFile file;
     std::string error;
-    if (!decode_loaded_file(data, size, ids_, file, error)) {
+    if (!decode_loaded_file(data, size, ids_, file, error, beside)) {
         file.info.name = name;
         file.info.bytes = file_bytes;
         file.info.error = error;
@@ -122,7 +122,7 @@ void Session::keep_comment_findings(LoadedFile& file) {
 }
 
 const InputInfo& Session::add_read_file(LoadedFile file, const OrderIdPool& file_ids) {
-    reintern_order_ids(file.records, file_ids, ids_);
+    if (reintern_order_ids(file.records, file_ids, ids_)) file.order_slots.release();
     keep_comment_findings(file);
     files_.push_back(std::move(file));
     files_changed();

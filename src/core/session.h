@@ -13,6 +13,7 @@
 #include "core/file_parts.h"
 #include "core/ingest/reader.h"
 #include "core/input.h"
+#include "core/records_codec.h"
 #include "core/options.h"
 #include "core/result.h"
 
@@ -37,9 +38,11 @@ public:
     // here); add_loaded_file adds its records_codec buffer, interning its order ids into this
     // session's pool. A buffer that cannot be decoded adds the file with that error; one that
     // would not fit this heap adds it with kMemoryError (as does add_file_out_of_memory, for a
-    // worker that ran out of memory itself).
+    // worker that ran out of memory itself). `beside`: the orders and key table that travelled
+    // beside the buffer (records_codec.h), taken by the file.
     void note_progress(uint64_t bytes);
-    const InputInfo& add_loaded_file(const uint8_t* data, size_t size, const std::string& name, uint64_t file_bytes);
+    const InputInfo& add_loaded_file(const uint8_t* data, size_t size, const std::string& name, uint64_t file_bytes,
+                                     BesideParts* beside = nullptr);
     const InputInfo& add_file_out_of_memory(std::string name, uint64_t bytes_read);
     // A file read outside the session, with the pool its ids were interned in (interned again
     // here) and its feedback comments perhaps read (LoadedFile::comment_findings): the CLI reads
@@ -87,6 +90,8 @@ public:
     static constexpr uint64_t kMemoryCheckBytes = uint64_t(4) << 20;
     static constexpr const char* kMemoryError = "file too large for this browser's memory";
     void set_memory_probe(MemoryProbe probe) { memory_probe_ = probe; }
+    // Whether `bytes` more would fit this heap now (the probe's answer).
+    bool memory_available(size_t bytes) const;
     // The host could not even allocate its read buffer: the file in progress ends with
     // kMemoryError, exactly as when the guard trips.
     void drop_file_out_of_memory();
@@ -95,7 +100,6 @@ private:
     void check_memory();
     void files_changed();
     void keep_comment_findings(LoadedFile& file);
-    bool memory_available(size_t bytes) const;
 
     OrderIdPool ids_;
     std::vector<LoadedFile> files_;

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "app/panels.h"
 #include "app/snapshot.h"
@@ -54,6 +55,13 @@ std::vector<uint8_t>& share_bytes() {
     return bytes;
 }
 
+// The parts beside the next worker buffer (sh_beside_orders).
+sh::BesideParts& beside() {
+    static sh::BesideParts parts;
+    return parts;
+}
+sh::BesideParts take_beside() { return std::exchange(beside(), sh::BesideParts{}); }
+
 // The warm-up's scratch session (sh_warm_up_begin).
 std::unique_ptr<sh::Session>& warm_up_session() {
     static std::unique_ptr<sh::Session> scratch;
@@ -102,14 +110,36 @@ EMSCRIPTEN_KEEPALIVE void sh_note_progress(double bytes) {
     sh::web::request_progress_frame();
 }
 
+// A file's orders and key table travel beside its buffer (records_codec.h): the page copies
+// their bytes straight into storage sized here (the pointer, or null when this heap has no room
+// for it), and the next sh_add_loaded_file or sh_warm_up_add takes them. At 1 M orders that
+// is 32 MB not written into the worker's buffer nor copied twice here (issue 9).
+EMSCRIPTEN_KEEPALIVE double sh_order_bytes() { return sizeof(sh::Order); }
+
+EMSCRIPTEN_KEEPALIVE void* sh_beside_orders(double count) {
+    const auto n = static_cast<size_t>(count);
+    if (!session().memory_available(n * sizeof(sh::Order) + (size_t(64) << 20))) return nullptr;
+    beside().orders.resize(n);
+    return beside().orders.data();
+}
+
+EMSCRIPTEN_KEEPALIVE void* sh_beside_slots(double count) {
+    const auto n = static_cast<size_t>(count);
+    if (!session().memory_available(n * sizeof(uint32_t) + (size_t(64) << 20))) return nullptr;
+    beside().slots.resize(n);
+    return beside().slots.data();
+}
+
 // The worker's records_codec buffer for the file: added to the session (or the file's error);
 // returns its input summary as JSON, like sh_finish_file.
 EMSCRIPTEN_KEEPALIVE const char* sh_add_loaded_file(const uint8_t* data, size_t size, const char* name, double file_bytes) {
-    return file_done(session().add_loaded_file(data, size, name, file_bytes > 0 ? static_cast<uint64_t>(file_bytes) : 0));
+    sh::BesideParts parts = take_beside();
+    return file_done(session().add_loaded_file(data, size, name, file_bytes > 0 ? static_cast<uint64_t>(file_bytes) : 0, &parts));
 }
 
 // The worker (or this heap, for the worker's buffer) ran out of memory for the file.
 EMSCRIPTEN_KEEPALIVE const char* sh_add_file_out_of_memory(const char* name, double bytes_read) {
+    take_beside();
     return file_done(session().add_file_out_of_memory(name, bytes_read > 0 ? static_cast<uint64_t>(bytes_read) : 0));
 }
 
@@ -177,8 +207,10 @@ EMSCRIPTEN_KEEPALIVE double sh_result_json_size() { return static_cast<double>(r
 // task; the scratch session is dropped at the end.
 EMSCRIPTEN_KEEPALIVE void sh_warm_up_begin() { warm_up_session() = std::make_unique<sh::Session>(); }
 
+// A null buffer (the page had no room for it) only drops the parts placed beside it.
 EMSCRIPTEN_KEEPALIVE void sh_warm_up_add(const uint8_t* data, size_t size) {
-    if (warm_up_session()) warm_up_session()->add_loaded_file(data, size, "warm-up", size);
+    sh::BesideParts parts = take_beside();
+    if (data && warm_up_session()) warm_up_session()->add_loaded_file(data, size, "warm-up", size, &parts);
 }
 
 // The result's JSON length (so nothing is optimised away).

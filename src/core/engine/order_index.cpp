@@ -46,30 +46,13 @@ OrderIndex::Range OrderIndex::all() const {
 const Order* OrderIndex::find(OrderKey key) const {
     if (key == kNoOrder) return nullptr;
     const Order* orders = all().first;
-    const uint32_t at = slots_.find(key, hash_order_key(key), orders);
+    const uint32_t at = (adopted_ ? *adopted_ : slots_).find(key, hash_order_key(key), orders);
     return at == OrderSlots::kMissing ? nullptr : &orders[at];
 }
 
-// Fills the key table, a batch of orders at a time (their first slots read before they are
-// added: OrderSlots::touch); false (and an empty table) when a key occurs twice.
 bool OrderIndex::index_keys() {
     const Range orders = all();
-    slots_.reserve(orders.size(), orders.first);
-    constexpr size_t kBatch = 32;
-    size_t hashes[kBatch];
-    for (size_t begin = 0; begin < orders.size(); begin += kBatch) {
-        const size_t count = std::min(kBatch, orders.size() - begin);
-        for (size_t k = 0; k < count; ++k) hashes[k] = hash_order_key(orders.first[begin + k].key);
-        slots_.touch(hashes, count);
-        for (size_t k = 0; k < count; ++k) {
-            const auto at = static_cast<uint32_t>(begin + k);
-            if (slots_.find_or_add(orders.first[at].key, hashes[k], orders.first, at) != at) {
-                slots_.release();
-                return false;
-            }
-        }
-    }
-    return true;
+    return slots_.index(orders.first, orders.size());
 }
 
 OrderIndex build_order_index(const std::vector<LoadedFile>& files) {
@@ -88,6 +71,11 @@ OrderIndex build_order_index(const std::vector<LoadedFile>& files) {
         for (size_t i = 1; i < only->records.marketplaces.size(); ++i) global_marketplace(index, only->records.marketplaces[i]);
         if (usable_as_is(*only, index)) {
             index.single_ = &only->records.orders;
+            // The reader's own table over these orders, when it came with them (input.h).
+            if (only->order_slots.size() == only->records.orders.size()) {
+                index.adopted_ = &only->order_slots;
+                return index;
+            }
             if (index.index_keys()) return index;
             index.single_ = nullptr;  // a key twice (records not from the reader): merge them
         }

@@ -28,13 +28,15 @@ public:
 
 private:
     friend OrderIndex build_order_index(const std::vector<LoadedFile>& files);
-    bool index_keys();
+    bool index_keys();  // fills slots_; false when a key occurs twice
 
     // One orders file (the usual case): its own vector, not a copy (4-8 bytes per order for
     // the key table instead of 24 for a copy and 12 more for sorting it). Several: a merged copy.
     const std::vector<Order>* single_ = nullptr;
     std::vector<Order> merged_;
     OrderSlots slots_;  // key → position in all()
+    // Instead of slots_: the single file's own table (LoadedFile::order_slots), not a copy.
+    const OrderSlots* adopted_ = nullptr;
 };
 
 // Folds the same order seen in several (overlapping) exports into one: the row with the later

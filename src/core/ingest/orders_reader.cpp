@@ -116,7 +116,7 @@ public:
 
     void finish() override {
         fold_batch();
-        index_.release();
+        cx_.file.order_slots = std::move(index_);  // the engine's order index takes it over
         auto& orders = cx_.file.records.orders;
         // Small files give their slack back; large ones already have ≤ 25 % (and a copy now
         // would double the peak) unless a size hint reserved more than the file held.

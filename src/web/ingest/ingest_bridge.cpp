@@ -59,14 +59,31 @@ EMSCRIPTEN_KEEPALIVE int sh_ingest_join(const uint8_t* data, size_t size, double
 
 // Encodes the finished file: returns the buffer (its size is sh_ingest_size()), or null when
 // there is none or it could not be allocated (the page then gives the file the memory error).
-EMSCRIPTEN_KEEPALIVE const uint8_t* sh_ingest_encode() {
+// With `orders_beside` the orders and their key table stay out of the buffer: the worker
+// copies them out of this heap as they are (sh_ingest_orders, sh_ingest_slots) before
+// sh_ingest_release (records_codec.h).
+EMSCRIPTEN_KEEPALIVE const uint8_t* sh_ingest_encode(int orders_beside) {
     if (!ingest.session || ingest.session->files().empty()) return nullptr;
     const sh::LoadedFile& file = ingest.session->files().back();
-    ingest.buffer_size = sh::encoded_size(file, ingest.session->ids());
+    ingest.buffer_size = sh::encoded_size(file, ingest.session->ids(), orders_beside != 0);
     ingest.buffer = static_cast<uint8_t*>(std::malloc(ingest.buffer_size ? ingest.buffer_size : 1));
-    if (ingest.buffer) sh::encode_loaded_file(file, ingest.session->ids(), ingest.buffer);
-    ingest.session.reset();  // the records are in the buffer now
+    if (ingest.buffer) sh::encode_loaded_file(file, ingest.session->ids(), ingest.buffer, orders_beside != 0);
+    if (!orders_beside) ingest.session.reset();  // the records are in the buffer now
     return ingest.buffer;
+}
+
+// The encoded file's orders and key table, as they are in this heap (after
+// sh_ingest_encode(1), until sh_ingest_release); sizes in bytes.
+static const sh::LoadedFile* encoded_file() {
+    return ingest.session && !ingest.session->files().empty() ? &ingest.session->files().back() : nullptr;
+}
+EMSCRIPTEN_KEEPALIVE const void* sh_ingest_orders() { return encoded_file() ? encoded_file()->records.orders.data() : nullptr; }
+EMSCRIPTEN_KEEPALIVE double sh_ingest_orders_bytes() {
+    return encoded_file() ? static_cast<double>(encoded_file()->records.orders.size() * sizeof(sh::Order)) : 0;
+}
+EMSCRIPTEN_KEEPALIVE const void* sh_ingest_slots() { return encoded_file() ? sh::carried_slots(*encoded_file()).data() : nullptr; }
+EMSCRIPTEN_KEEPALIVE double sh_ingest_slots_bytes() {
+    return encoded_file() ? static_cast<double>(sh::carried_slots(*encoded_file()).size() * sizeof(uint32_t)) : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE double sh_ingest_size() { return static_cast<double>(ingest.buffer_size); }
