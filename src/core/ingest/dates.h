@@ -57,11 +57,26 @@ public:
             std::memcpy(&head, text.data(), 8);
             std::memcpy(&tail, text.data() + 8, 2);
             if (iso_known_ && head == iso_head_ && tail == iso_tail_) return iso_day_;
+            // The year and month of the last such date ("YYYY-MM-", one word): only the day's
+            // two digits are new (last-updated dates change from order to order, their month
+            // seldom).
+            if (month_known_ && head == month_head_) {
+                const unsigned tens = static_cast<unsigned char>(text[8]) - unsigned('0');
+                const unsigned ones = static_cast<unsigned char>(text[9]) - unsigned('0');
+                const unsigned day = tens * 10 + ones;
+                if (tens <= 9 && ones <= 9 && day >= 1 && day <= month_days_) {
+                    iso_head_ = head;
+                    iso_tail_ = tail;
+                    iso_day_ = Day{month_start_.n + static_cast<int32_t>(day) - 1};
+                    return iso_day_;
+                }
+            }
             if (const auto d = parse_day(text.substr(0, 10))) {
                 iso_known_ = true;
                 iso_head_ = head;
                 iso_tail_ = tail;
                 iso_day_ = *d;
+                remember_month(text, head, *d);
                 return d;
             }
         }
@@ -121,11 +136,32 @@ private:
         return day_;
     }
 
+    // The month of a date parse_day read (its text's first eight characters, digits and dashes
+    // where they belong): its first day and its length.
+    void remember_month(std::string_view text, uint64_t head, Day day) {
+        const auto number = [&](size_t at, size_t digits) {
+            int n = 0;
+            for (size_t i = 0; i < digits; ++i) n = n * 10 + (text[at + i] - '0');
+            return n;
+        };
+        const int year = number(0, 4), month = number(5, 2);
+        month_known_ = true;
+        month_head_ = head;
+        month_start_ = Day{day.n - (number(8, 2) - 1)};
+        month_days_ = 28;
+        while (month_days_ < 31 && valid_civil(year, month, static_cast<int>(month_days_) + 1)) ++month_days_;
+    }
+
     // The last usual ISO date's ten characters (as two words) and its day.
     bool iso_known_ = false;
     uint64_t iso_head_ = 0;
     uint16_t iso_tail_ = 0;
     Day iso_day_{};
+    // The month of the last date parse_day read: its "YYYY-MM-" as a word, first day, length.
+    bool month_known_ = false;
+    uint64_t month_head_ = 0;
+    Day month_start_{};
+    unsigned month_days_ = 0;
     // The last other text and its day.
     char text_[kMaxText] = {};
     size_t size_ = 0;
