@@ -102,6 +102,7 @@ bool join_part(LoadedFile& first, LoadedFile& later, const PartPrefix& prefix, O
         slots.release();
         if (!slots.index(orders.data(), orders.size())) return false;
     }
+    slots.reserve(orders.size() + more.size(), orders.data());  // grown once, before the lookups
     std::vector<uint32_t> into(more.size());
     size_t added_orders = 0;
     constexpr size_t kBatch = 32;
@@ -135,16 +136,21 @@ bool join_part(LoadedFile& first, LoadedFile& later, const PartPrefix& prefix, O
     const std::string notes_a = order_status_note(mixed_status_orders(orders));
     const std::string notes_b = order_status_note(mixed_status_orders(more));
     orders.reserve(orders.size() + added_orders);
-    slots.reserve(orders.size() + added_orders, orders.data());
+    const size_t first_new = orders.size();
     for (size_t i = 0; i < more.size(); ++i) {
         Order o = more[i];
         o.marketplace = marketplace[o.marketplace];
-        if (into[i] == OrderSlots::kMissing) {
-            const auto at = static_cast<uint32_t>(orders.size());
-            orders.push_back(o);
-            slots.find_or_add(o.key, hash_order_key(o.key), orders.data(), at);
-        } else {
-            fold_order(orders[into[i]], o);
+        if (into[i] == OrderSlots::kMissing) orders.push_back(o);
+        else fold_order(orders[into[i]], o);
+    }
+    // The new orders into the table, a batch at a time (their first slots read first).
+    for (size_t begin = first_new; begin < orders.size(); begin += kBatch) {
+        const size_t n = std::min(kBatch, orders.size() - begin);
+        for (size_t k = 0; k < n; ++k) hashes[k] = hash_order_key(orders[begin + k].key);
+        slots.touch(hashes, n);
+        for (size_t k = 0; k < n; ++k) {
+            const auto at = static_cast<uint32_t>(begin + k);
+            slots.find_or_add(orders[at].key, hashes[k], orders.data(), at);
         }
     }
     std::vector<Order>().swap(more);

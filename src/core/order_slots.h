@@ -156,14 +156,27 @@ private:
         slots_.assign(size, 0);
         position_mask_ = static_cast<uint32_t>(size - 1);
         const size_t mask = size - 1;
+        // A batch at a time, its first slots read before it is placed (see touch()).
+        constexpr size_t kBatch = 32;
+        size_t hashes[kBatch];
+        uint32_t positions[kBatch];
+        size_t n = 0;
+        const auto place = [&] {
+            touch(hashes, n);
+            for (size_t k = 0; k < n; ++k) {
+                size_t i = hashes[k] & mask;
+                while (slots_[i]) i = (i + 1) & mask;
+                slots_[i] = tag_of(hashes[k]) | positions[k];
+            }
+            n = 0;
+        };
         for (const uint32_t slot : old) {
             if (!slot) continue;
-            const uint32_t position = slot & old_mask;
-            const size_t hash = hash_order_key(orders[position - 1].key);
-            size_t i = hash & mask;
-            while (slots_[i]) i = (i + 1) & mask;
-            slots_[i] = tag_of(hash) | position;
+            positions[n] = slot & old_mask;
+            hashes[n] = hash_order_key(orders[positions[n] - 1].key);
+            if (++n == kBatch) place();
         }
+        place();
     }
 
     std::vector<uint32_t> slots_;
