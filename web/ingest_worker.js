@@ -5,11 +5,13 @@
 // a worker busy in wasm does not drain its own reads, so reading here would wait for parsing
 // (issue 9, tests/bench/README.md).
 // Messages in: first {module: WebAssembly.Module} (instantiated at once); per file {id, begin: {name, size}}, then
-// {id, chunk: ArrayBuffer} any number of times, then {id, end: true} (or {id, abort: true}).
+// {id, chunk: ArrayBuffer, length} any number of times (the chunk's first `length` bytes are
+// the file's), then {id, end: true} (or {id, abort: true}).
 // The first half of a file read in two parts ends with {id, end: true, hold: true} and then
 // gets {id, part: ArrayBuffer, prefix: {bytes, lines}}, the other worker's buffer of the second
 // half, joined here (core/file_parts.h) so the page decodes one buffer.
-// Out: {id, type: 'progress', bytesRead} after each chunk is parsed, then
+// Out: {id, type: 'progress', bytesRead, chunk} after each chunk is parsed (the chunk handed
+// back, transferred), then
 // {id, type: 'done', buffer, orders, slots, timings} (orders and slots: the parts that travel
 // beside the buffer, null for a second half, which ends with {id, end: true, inline: true}),
 // or {id, type: 'unjoined'} (the halves cannot be joined:
@@ -56,10 +58,12 @@
             timings: {waitMs: 0, parseMs: 0, finishMs: 0, encodeMs: 0}, idleSince: performance.now()};
   }
 
-  function feed(mod, chunk) {
+  // `length`: the bytes of the chunk that are the file's (the page reads into buffers of its
+  // own, handed back with the progress message to be read into again).
+  function feed(mod, chunk, length) {
     const t0 = performance.now();
     file.timings.waitMs += t0 - file.idleSince;
-    const bytes = new Uint8Array(chunk);
+    const bytes = new Uint8Array(chunk, 0, length === undefined ? chunk.byteLength : length);
     if (!file.failed && bytes.length) {
       if (file.bufferSize < bytes.length) {
         mod._free(file.buffer);
@@ -78,7 +82,7 @@
     const t1 = performance.now();
     file.timings.parseMs += t1 - t0;
     file.idleSince = t1;
-    self.postMessage({id: file.id, type: 'progress', bytesRead: file.bytesRead});
+    self.postMessage({id: file.id, type: 'progress', bytesRead: file.bytesRead, chunk}, [chunk]);
   }
 
   // Ends the file; with `hold` its records wait for the other half (join), else they go out
@@ -144,7 +148,7 @@
     if (data.begin) return begin(mod, data.id, data.begin.name, data.begin.size);
     if (!file || file.id !== data.id) return;   // a file that failed or was given up
     try {
-      if (data.chunk) return feed(mod, data.chunk);
+      if (data.chunk) return feed(mod, data.chunk, data.length);
       if (data.abort) {
         mod._free(file.buffer);
         mod._sh_ingest_release();

@@ -174,7 +174,8 @@ const readSmall = (page) => page.evaluate(async (t) => {
   sellerHealth.clear();   // the app page still holds the large file of the test before
   const inputs = await sellerHealth.load([new File([t], 'orders.txt'), {name: 'notes.txt', text: 'not a report\n'}]);
   const r = sellerHealth.result();
-  return {inputs, workers: sellerHealth.timings().files.map((f) => f.worker), metrics: r.metrics};
+  const files = sellerHealth.timings().files;
+  return {inputs, workers: files.map((f) => f.worker), reads: files.map((f) => f.reads), metrics: r.metrics};
 }, SMALL_ORDERS);
 
 // A new page of the app with `init` run before its scripts; the wasm files it fetched.
@@ -198,6 +199,26 @@ test('without Worker the page reads files on its own thread, with the same resul
   assert.deepEqual(fallback.inputs, worker.inputs);   // per-file summaries and errors alike
   assert.ok(fallback.inputs[1].error, 'the file that is not a report has its error');
   assert.deepEqual(fallback.metrics, worker.metrics);
+});
+
+// Issue 9: the page reads a file's stream into buffers it reuses (BYOB reads); a browser
+// without BYOB reads of a file's stream gets File.slice chunks, with the same results.
+test('without BYOB stream reads the worker is fed File.slice chunks, with the same results', async () => {
+  const {page} = await openWith(() => {
+    const getReader = ReadableStream.prototype.getReader;
+    ReadableStream.prototype.getReader = function (options) {
+      if (options && options.mode === 'byob') throw new TypeError('no BYOB reads here');
+      return getReader.call(this, options);
+    };
+  });
+  const slices = await readSmall(page);
+  const stream = await readSmall(app.page);
+  await page.close();
+  assert.deepEqual(stream.reads, ['stream', 'stream']);
+  assert.deepEqual(slices.reads, ['slices', 'slices']);
+  assert.deepEqual(slices.inputs, stream.inputs);
+  assert.deepEqual(slices.metrics, stream.metrics);
+  assert.equal(stream.inputs[0].rows, 200000);
 });
 
 // Issue 9: one wasm module for the page and its worker; a browser that cannot validate wasm
