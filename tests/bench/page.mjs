@@ -257,6 +257,7 @@ export async function peersRun(context, server, set, reps, log, {peers}) {
                  figures: runs[0].figures, runs: runs.map((r) => ({ms: r.ms, load: r.load}))};
   };
   await one('file-read floor', (asOf) => window.bench.floor(asOf), reps);
+  await one('file-read floor, stream (BYOB)', (asOf) => window.bench.floorStream(asOf), reps);
   if (peers.includes('jsloop')) await one('JS loop', (asOf) => window.bench.jsloop(asOf), reps);
   if (peers.includes('duckdb')) {
     const s = await page.evaluate(() => window.bench.duckdbStart());

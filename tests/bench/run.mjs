@@ -141,9 +141,12 @@ async function main() {
                    p.figures ? agreement(name, p.figures, set.truth) : '—']);
       }
       table(rows);
-      const floor = set.peers['file-read floor'];
-      if (floor) log(`ours / floor: ${fmt((100 * floor.ms) / app.ms)} % of the File-read floor` +
-                     (held ? ` (${fmt((100 * floor.ms) / held.ms)} % with the UI's frames held)` : ''));
+      for (const [name, what] of [['file-read floor', 'File-read floor (File.slice)'],
+                                  ['file-read floor, stream (BYOB)', 'File-read floor through the stream (BYOB, as the app reads)']]) {
+        const floor = set.peers[name];
+        if (floor) log(`ours / floor: ${fmt((100 * floor.ms) / app.ms)} % of the ${what}` +
+                       (held ? ` (${fmt((100 * floor.ms) / held.ms)} % with the UI's frames held)` : ''));
+      }
       log(`app: load ${fmt(app.loadMs)} ms + result ${fmt(app.resultMs)} ms; ${fmt(app.rowsPerS)} rows/s`);
       if (app.interactivity) {
         log('Frame CPU time with these orders loaded (NewFrame → Render):');

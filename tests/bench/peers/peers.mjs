@@ -72,6 +72,24 @@ async function floor(files) {
   return {ms: performance.now() - t0, bytes, check: x};
 }
 
+// --- the same floor through the files' streams, read into one reused buffer (BYOB reads):
+// how the app reads a file where the browser can (web/sellerhealth.js, chunkSource) -------
+async function floorStream(files) {
+  const t0 = performance.now();
+  let bytes = 0, x = 0;
+  let buffer = new ArrayBuffer(CHUNK);
+  for (const f of files) {
+    const reader = f.stream().getReader({mode: 'byob'});
+    for (;;) {
+      const {done, value} = await reader.read(new Uint8Array(buffer));
+      if (value) buffer = value.buffer;
+      if (done) break;
+      bytes += value.length; x ^= value[value.length - 1];
+    }
+  }
+  return {ms: performance.now() - t0, bytes, check: x};
+}
+
 // --- PapaParse (header: true, streaming chunks from the File) ---------------------------
 function papaFile(file, tsv, onRow) {
   return new Promise((resolve, reject) => {
@@ -215,6 +233,7 @@ function pick() {
 
 window.bench = {
   floor: () => floor(pick().all),
+  floorStream: () => floorStream(pick().all),
   papa: (asOf) => papa(pick(), asOf),
   jsloop: (asOf) => jsloop(pick(), asOf),
   duckdbStart,
