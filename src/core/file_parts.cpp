@@ -102,7 +102,6 @@ bool join_part(LoadedFile& first, LoadedFile& later, const PartPrefix& prefix, O
         slots.release();
         if (!slots.index(orders.data(), orders.size())) return false;
     }
-    slots.reserve(orders.size() + more.size(), orders.data());  // grown once, before the lookups
     std::vector<uint32_t> into(more.size());
     size_t added_orders = 0;
     constexpr size_t kBatch = 32;
@@ -143,7 +142,11 @@ bool join_part(LoadedFile& first, LoadedFile& later, const PartPrefix& prefix, O
         if (into[i] == OrderSlots::kMissing) orders.push_back(o);
         else fold_order(orders[into[i]], o);
     }
-    // The new orders into the table, a batch at a time (their first slots read first).
+    std::vector<Order>().swap(more);
+    std::vector<uint32_t>().swap(into);
+    // The new orders into the table, a batch at a time (their first slots read first); it
+    // grows once, now that the later part's records are gone.
+    slots.reserve(orders.size(), orders.data());
     for (size_t begin = first_new; begin < orders.size(); begin += kBatch) {
         const size_t n = std::min(kBatch, orders.size() - begin);
         for (size_t k = 0; k < n; ++k) hashes[k] = hash_order_key(orders[begin + k].key);
@@ -153,7 +156,6 @@ bool join_part(LoadedFile& first, LoadedFile& later, const PartPrefix& prefix, O
             slots.find_or_add(orders[at].key, hashes[k], orders.data(), at);
         }
     }
-    std::vector<Order>().swap(more);
 
     // Lines of the later part are numbered on from the first part's last line.
     InputInfo& info = first.info;

@@ -146,7 +146,9 @@ private:
         const uint64_t bytes = (expected - orders.size()) * sizeof(Order) + OrderSlots::slots_for(expected) * 4;
         if (!cx_.can_allocate(bytes + kReserveMargin)) return;
         orders.reserve(static_cast<size_t>(expected));
-        index_.reserve(static_cast<size_t>(expected), orders.data());
+        // A first part's key table grows with its own orders: the join grows it for the later
+        // parts' once their records are gone (file_parts.cpp; the join's peak memory).
+        if (!cx_.keep_reservation) index_.reserve(static_cast<size_t>(expected), orders.data());
     }
     static constexpr uint64_t kMaxReservedOrders = uint64_t(1) << 24;  // 16.8 M orders: 400 MB + 128 MB index
     static constexpr uint64_t kReserveMargin = uint64_t(64) << 20;     // as the Session's guard asks
