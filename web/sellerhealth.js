@@ -114,10 +114,9 @@
     }
   }
 
-  // The worker's buffer into this heap and the session; any failure here is that file's error.
-  // A worker's 'done' message `m` into the session: the orders and key table that travelled
-  // beside its buffer are copied straight into the storage the bridge sizes for them, then the
-  // buffer is decoded (src/core/records_codec.h).
+  // A worker's 'done' message `m` into this heap and the session; any failure here is that
+  // file's error. The orders and key table that travelled beside its buffer are copied straight
+  // into the storage the bridge sizes for them, then the buffer is decoded (records_codec.h).
   function addLoadedFile(name, size, m) {
     return withLoadedFile(m, (ptr, n) => (ptr
       ? JSON.parse(withCString(name, (namePtr) => mod.UTF8ToString(mod._sh_add_loaded_file(ptr, n, namePtr, size))))
