@@ -144,18 +144,11 @@ bool join_part(LoadedFile& first, LoadedFile& later, const PartPrefix& prefix, O
     }
     std::vector<Order>().swap(more);
     std::vector<uint32_t>().swap(into);
-    // The new orders into the table, a batch at a time (their first slots read first); it
-    // grows once, now that the later part's records are gone.
+    // The new orders into the table, which grows once, now that the later part's records are
+    // gone. Their keys are in it nowhere (else add() would drop the table, and the engine's
+    // order index would build its own).
     slots.reserve(orders.size(), orders.data());
-    for (size_t begin = first_new; begin < orders.size(); begin += kBatch) {
-        const size_t n = std::min(kBatch, orders.size() - begin);
-        for (size_t k = 0; k < n; ++k) hashes[k] = hash_order_key(orders[begin + k].key);
-        slots.touch(hashes, n);
-        for (size_t k = 0; k < n; ++k) {
-            const auto at = static_cast<uint32_t>(begin + k);
-            slots.find_or_add(orders[at].key, hashes[k], orders.data(), at);
-        }
-    }
+    slots.add(orders.data(), first_new, orders.size());
 
     // Lines of the later part are numbered on from the first part's last line.
     InputInfo& info = first.info;

@@ -88,15 +88,19 @@ public:
         const auto want = static_cast<size_t>(slots_for(count));
         if (want > slots_.size()) rehash(orders, want);
     }
-    // Fills an empty table with `count` orders at their positions, a batch at a time (their
-    // first slots read before they are added: touch); false (and the table released) when a key
-    // occurs twice.
+    // Fills an empty table with `count` orders at their positions; false (and the table
+    // released) when a key occurs twice.
     bool index(const Order* orders, size_t count) {
         reserve(count, orders);
+        return add(orders, 0, count);
+    }
+    // Adds the orders at positions [from, to), a batch at a time (their first slots read before
+    // they are added: touch); false (and the table released) when a key is there already.
+    bool add(const Order* orders, size_t from, size_t to) {
         constexpr size_t kBatch = 32;
         size_t hashes[kBatch];
-        for (size_t begin = 0; begin < count; begin += kBatch) {
-            const size_t n = count - begin < kBatch ? count - begin : kBatch;
+        for (size_t begin = from; begin < to; begin += kBatch) {
+            const size_t n = to - begin < kBatch ? to - begin : kBatch;
             for (size_t k = 0; k < n; ++k) hashes[k] = hash_order_key(orders[begin + k].key);
             touch(hashes, n);
             for (size_t k = 0; k < n; ++k) {
