@@ -11,9 +11,10 @@
 // gets {id, part: ArrayBuffer, prefix: {bytes, lines}}, the other worker's buffer of the second
 // half, joined here (core/file_parts.h) so the page decodes one buffer.
 // Out: {id, type: 'progress', bytesRead, chunk} after each chunk is parsed (the chunk handed
-// back, transferred), then
+// back, transferred; kept here near the file's end, SPARE_BYTES), then
 // {id, type: 'done', buffer, orders, slots, timings} (orders and slots: the parts that travel
-// beside the buffer, null for a second half, which ends with {id, end: true, inline: true}),
+// beside the buffer, each a list of {buffer, length} whose bytes follow one another; null for a
+// second half, which ends with {id, end: true, inline: true}),
 // or {id, type: 'unjoined'} (the halves cannot be joined:
 // the page reads the file whole), or {id, type: 'failed', bytesRead, message} (out of memory,
 // or a wasm abort: the file's memory error), or {id, type: 'unavailable', message} (the wasm
@@ -54,9 +55,15 @@
     mod._free(namePtr);
     // Where the worker's time went (sellerHealth.timings(), tests/bench): waiting for the
     // page's chunks, parsing them in the wasm (with the copy into its heap), encoding.
-    file = {id, buffer: 0, bufferSize: 0, bytesRead: 0, failed: false,
+    file = {id, size, buffer: 0, bufferSize: 0, bytesRead: 0, failed: false, spares: [], spareBytes: 0,
             timings: {waitMs: 0, parseMs: 0, finishMs: 0, encodeMs: 0}, idleSince: performance.now()};
   }
+
+  // The chunks of a file's last SPARE_BYTES are kept here, not handed back (the page has read
+  // its file by then): the orders and the key table go out in them at the end, memory already
+  // touched, instead of in new buffers the system must hand over first (1 M orders: 12-17 and
+  // 4-5 ms; issue 9).
+  const SPARE_BYTES = 32 << 20;
 
   // `length`: the bytes of the chunk that are the file's (the page reads into buffers of its
   // own, handed back with the progress message to be read into again).
@@ -82,7 +89,13 @@
     const t1 = performance.now();
     file.timings.parseMs += t1 - t0;
     file.idleSince = t1;
-    self.postMessage({id: file.id, type: 'progress', bytesRead: file.bytesRead, chunk}, [chunk]);
+    if (file.size - file.bytesRead < SPARE_BYTES && file.spareBytes < SPARE_BYTES) {
+      file.spares.push(chunk);
+      file.spareBytes += chunk.byteLength;
+      self.postMessage({id: file.id, type: 'progress', bytesRead: file.bytesRead});
+    } else {
+      self.postMessage({id: file.id, type: 'progress', bytesRead: file.bytesRead, chunk}, [chunk]);
+    }
   }
 
   // Ends the file; with `hold` its records wait for the other half (join), else they go out
@@ -120,17 +133,30 @@
   function encode(mod, beside) {
     const t0 = performance.now();
     const ptr = mod._sh_ingest_encode(beside ? 1 : 0);
-    const {id, bytesRead, timings} = file;
+    const {id, bytesRead, timings, spares} = file;
     file = null;
     if (!ptr) {
       mod._sh_ingest_release();
       return {id, type: 'failed', bytesRead, message: 'out of memory'};
     }
-    // Copied out of the wasm heap (which cannot be transferred) into buffers that are.
-    const copy = (at, bytes) => mod.HEAPU8.slice(at, at + bytes).buffer;
-    const out = copy(ptr, mod._sh_ingest_size());
-    const orders = beside ? copy(mod._sh_ingest_orders(), mod._sh_ingest_orders_bytes()) : null;
-    const slots = beside ? copy(mod._sh_ingest_slots(), mod._sh_ingest_slots_bytes()) : null;
+    // Copied out of the wasm heap (which cannot be transferred) into buffers that are: the
+    // spare chunks first, then new ones. A part beside the buffer is a list of {buffer, length}.
+    const out = mod.HEAPU8.slice(ptr, ptr + mod._sh_ingest_size()).buffer;
+    const parts = (at, bytes) => {
+      const list = [];
+      while (bytes > 0) {
+        const spare = spares.pop();
+        const length = spare ? Math.min(bytes, spare.byteLength) : bytes;
+        const buffer = spare || new ArrayBuffer(length);
+        new Uint8Array(buffer, 0, length).set(mod.HEAPU8.subarray(at, at + length));
+        list.push({buffer, length});
+        at += length;
+        bytes -= length;
+      }
+      return list;
+    };
+    const orders = beside ? parts(mod._sh_ingest_orders(), mod._sh_ingest_orders_bytes()) : null;
+    const slots = beside ? parts(mod._sh_ingest_slots(), mod._sh_ingest_slots_bytes()) : null;
     mod._sh_ingest_release();
     timings.encodeMs = performance.now() - t0;
     return {id, type: 'done', buffer: out, orders, slots, timings};
@@ -156,7 +182,7 @@
         return;
       }
       const reply = data.end ? end(mod, data.hold, data.inline) : data.part ? join(mod, data.part, data.prefix) : null;
-      if (reply) self.postMessage(reply, [reply.buffer, reply.orders, reply.slots].filter(Boolean));
+      if (reply) self.postMessage(reply, [reply.buffer, ...[...(reply.orders || []), ...(reply.slots || [])].map((p) => p.buffer)].filter(Boolean));
     } catch (err) {
       // A wasm abort (an allocation that failed outside the memory guard) leaves the module
       // unusable: the next file gets a fresh instance, this one the memory error.

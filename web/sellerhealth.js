@@ -128,11 +128,15 @@
   // sh_warm_up_add drop them then).
   function withLoadedFile(m, fn) {
     const beside = [[m.orders, mod._sh_beside_orders, mod._sh_order_bytes()], [m.slots, mod._sh_beside_slots, 4]];
-    for (const [part, place, itemBytes] of beside) {
-      if (!part || !part.byteLength) continue;
-      const ptr = place(part.byteLength / itemBytes);
-      if (!ptr) return fn(0, 0);
-      mod.HEAPU8.set(new Uint8Array(part), ptr);   // HEAPU8 is re-read: memory may have grown
+    for (const [list, place, itemBytes] of beside) {
+      const bytes = (list || []).reduce((sum, p) => sum + p.length, 0);   // pieces of one part, in order
+      if (!bytes) continue;
+      let at = place(bytes / itemBytes);
+      if (!at) return fn(0, 0);
+      for (const p of list) {
+        mod.HEAPU8.set(new Uint8Array(p.buffer, 0, p.length), at);   // HEAPU8 is re-read: memory may have grown
+        at += p.length;
+      }
     }
     return withHeapCopy(m.buffer, fn);
   }
