@@ -75,7 +75,7 @@ extern "C" {
 // Tells the UI which files are about to stream in (for the progress bars).
 EMSCRIPTEN_KEEPALIVE void sh_queue_file(const char* name, double size) {
     sh::web::the_app().pending.push_back({name, static_cast<uint64_t>(size), false});
-    sh::web::request_few_frames();
+    sh::web::request_layout_frame();
 }
 
 // Streams a file in on this thread (when the page has no ingest worker); `size` is File.size

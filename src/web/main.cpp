@@ -28,7 +28,7 @@ struct Window {
     double woken_ms = 0;        // the last request_frames() (script calls, results)
     bool progress_moved = false;  // request_progress_frame(): one frame, when the next is due
     double progress_interval_ms = 0;  // kProgressFrameIntervalMs, or the software GPU's
-    int layout_passes_owed = 0;   // request_few_frames(): UI passes of the next frame, drawn whatever the time
+    int layout_passes_owed = 0;   // request_layout_frame(): UI passes of the next frame, drawn whatever the time
     double settle_cut_ms = 0;     // cut_settling(): input and wake-ups before it settle no more
     uint64_t drawn_generation = 0;
     uint64_t frames = 0;
@@ -175,10 +175,10 @@ namespace sh::web {
 
 void request_frames() { window.woken_ms = emscripten_get_now(); }
 void request_progress_frame() { window.progress_moved = true; }
-void request_few_frames() { window.layout_passes_owed = std::max(window.layout_passes_owed, kBatchChangePasses); }
+void request_layout_frame() { window.layout_passes_owed = std::max(window.layout_passes_owed, kBatchChangePasses); }
 void cut_settling() {
     window.settle_cut_ms = emscripten_get_now();
-    request_few_frames();
+    request_layout_frame();
 }
 uint64_t frames_drawn() { return window.frames; }
 

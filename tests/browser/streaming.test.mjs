@@ -85,6 +85,27 @@ test('an idle page draws no frames', async () => {
   await app.page.waitForFunction((n) => sellerHealth.framesDrawn() > n, idle, {timeout: 5000});
 });
 
+// Issue 9: a batch's start is one drawn frame (its layout passes run inside it), and a file
+// done inside the batch waits for the next progress frame (at most one a second under this
+// box's software GPU): five small files, loaded in well under a second, draw one frame until
+// the result; the held result's frames come after. Two frames at the start, or one per file
+// done (as before), fail it.
+test('a batch of small files draws one frame until its result', async () => {
+  const page = app.page;
+  await page.waitForTimeout(1200);   // past the settling of earlier input
+  const m = await page.evaluate(async () => {
+    const head = 'amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\n';
+    const files = [0, 1, 2, 3, 4].map((i) => new File([head + `113-0000000-000000${i}\t2026-09-14T08:21:07+00:00\tShipped\tMerchant\n`], `orders_${i}.txt`));
+    const before = sellerHealth.framesDrawn();
+    const t0 = performance.now();
+    const inputs = await sellerHealth.load(files);
+    return {drawn: sellerHealth.framesDrawn() - before, ms: performance.now() - t0, rows: inputs.map((x) => x.rows)};
+  });
+  assert.deepEqual(m.rows, [1, 1, 1, 1, 1]);
+  const allowed = 1 + Math.floor(m.ms / 1000);
+  assert.ok(m.drawn >= 1 && m.drawn <= allowed, `the batch drew ${m.drawn} frames in ${m.ms.toFixed(0)} ms (at most ${allowed})`);
+});
+
 test(`a ${MB} MB All Orders file streams through the file input while the page keeps drawing`, {timeout: 240000}, async () => {
   const t0 = Date.now();
   const {bytes, orders} = generate(MB);
