@@ -18,12 +18,32 @@ namespace {
 
 // The renderer's state, in one place.
 struct GaugeRenderer {
+    GlProgram pending;  // started at start-up, finished by the first gauge drawn (ready())
     GLuint program = 0, vao = 0, vbo = 0;
     GLint u_viewport = -1, u_radius = -1, u_thickness = -1, u_value = -1, u_target = -1;
     GLint u_fill = -1, u_track = -1, u_tick = -1;
     const std::vector<GaugeDraw>* gauges = nullptr;  // this frame's queue
 };
 GaugeRenderer renderer;
+
+// The program, linked, and its uniforms' locations, looked up the first time a gauge is drawn.
+bool ready() {
+    if (!renderer.pending.finished()) {
+        const GLuint program = renderer.pending.finish();
+        renderer.program = program;
+        if (program) {
+            renderer.u_viewport = glGetUniformLocation(program, "u_viewport");
+            renderer.u_radius = glGetUniformLocation(program, "u_radius");
+            renderer.u_thickness = glGetUniformLocation(program, "u_thickness");
+            renderer.u_value = glGetUniformLocation(program, "u_value");
+            renderer.u_target = glGetUniformLocation(program, "u_target");
+            renderer.u_fill = glGetUniformLocation(program, "u_fill");
+            renderer.u_track = glGetUniformLocation(program, "u_track");
+            renderer.u_tick = glGetUniformLocation(program, "u_tick");
+        }
+    }
+    return renderer.program != 0;
+}
 
 void unpack(ImU32 c, float out[4]) {
     const ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
@@ -74,19 +94,9 @@ void draw_callback(const ImDrawList*, const ImDrawCmd* cmd) {
 
 }  // namespace
 
-bool init_gauge_renderer() {
+void init_gauge_renderer() {
     init_trend_renderer();  // the trend chart's program, independent of the gauges' (trend_renderer.h)
-    const GLuint program = build_program("gauge", {"a_position", "a_local"});
-    if (!program) return false;
-    renderer.program = program;
-    renderer.u_viewport = glGetUniformLocation(program, "u_viewport");
-    renderer.u_radius = glGetUniformLocation(program, "u_radius");
-    renderer.u_thickness = glGetUniformLocation(program, "u_thickness");
-    renderer.u_value = glGetUniformLocation(program, "u_value");
-    renderer.u_target = glGetUniformLocation(program, "u_target");
-    renderer.u_fill = glGetUniformLocation(program, "u_fill");
-    renderer.u_track = glGetUniformLocation(program, "u_track");
-    renderer.u_tick = glGetUniformLocation(program, "u_tick");
+    renderer.pending.start("gauge", {"a_position", "a_local"});
     glGenVertexArrays(1, &renderer.vao);
     glGenBuffers(1, &renderer.vbo);
     glBindVertexArray(renderer.vao);
@@ -96,13 +106,12 @@ bool init_gauge_renderer() {
     glEnableVertexAttribArray(1);
     glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float), reinterpret_cast<void*>(2 * sizeof(float)));
     glBindVertexArray(0);
-    return true;
 }
 
 void draw_gauge(App& app, ImVec2 centre, float radius, float value, float target, ImU32 color) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float thickness = std::max(3.0f, radius * 0.22f);
-    if (!renderer.program) {
+    if (!ready()) {
         // Fallback without our shader: ImGui's own arcs.
         constexpr float kPi = 3.14159265f;
         const float start = -kPi / 2;

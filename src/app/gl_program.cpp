@@ -1,6 +1,7 @@
-// Compiles and links the embedded shaders of our GPU visuals (gauges, trend chart).
+// Compiles and links the embedded shaders of our GPU visuals (gauges, trend chart, ImGui's).
 #include "app/gl_program.h"
 
+#include <cstdio>
 #include <string>
 
 namespace sh::app {
@@ -16,41 +17,40 @@ GLuint compile(GLenum type, std::string_view source) {
     const GLint length = static_cast<GLint>(source.size());
     glShaderSource(shader, 1, &text, &length);
     glCompileShader(shader);
-    GLint ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        glDeleteShader(shader);
-        return 0;
-    }
     return shader;
 }
 
 }  // namespace
 
-GLuint build_program(std::string_view name, std::initializer_list<const char*> attributes) {
-    const std::string base(name);
+void GlProgram::start(std::string_view name, std::initializer_list<const char*> attributes) {
+    name_ = std::string(name);
+    const std::string& base = name_;
     const GLuint vs = compile(GL_VERTEX_SHADER, shader_source(base + ".vert"));
     const GLuint fs = compile(GL_FRAGMENT_SHADER, shader_source(base + ".frag"));
-    if (!vs || !fs) {
-        if (vs) glDeleteShader(vs);
-        if (fs) glDeleteShader(fs);
-        return 0;
+    if (vs && fs) {
+        program_ = glCreateProgram();
+        glAttachShader(program_, vs);
+        glAttachShader(program_, fs);
+        GLuint location = 0;
+        for (const char* attribute : attributes) glBindAttribLocation(program_, location++, attribute);
+        glLinkProgram(program_);
     }
-    const GLuint program = glCreateProgram();
-    glAttachShader(program, vs);
-    glAttachShader(program, fs);
-    GLuint location = 0;
-    for (const char* attribute : attributes) glBindAttribLocation(program, location++, attribute);
-    glLinkProgram(program);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(program, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        glDeleteProgram(program);
-        return 0;
+    // Attached shaders live on with the program; a missing source leaves no program (finish: 0).
+    if (vs) glDeleteShader(vs);
+    if (fs) glDeleteShader(fs);
+}
+
+GLuint GlProgram::finish() {
+    if (finished_) return program_;
+    finished_ = true;
+    GLint linked = 0;  // a shader that did not compile fails the link
+    if (program_) glGetProgramiv(program_, GL_LINK_STATUS, &linked);
+    if (!linked) {
+        if (program_) glDeleteProgram(program_);
+        program_ = 0;
+        std::fprintf(stderr, "the %s shaders could not be built; the app draws without them\n", name_.c_str());
     }
-    return program;
+    return program_;
 }
 
 }  // namespace sh::app

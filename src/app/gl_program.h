@@ -4,13 +4,29 @@
 #include <GLES3/gl3.h>
 
 #include <initializer_list>
+#include <string>
 #include <string_view>
 
 namespace sh::app {
 
-// Compiles shaders/<name>.vert and shaders/<name>.frag and links them, binding the attributes
-// to locations 0, 1, ... in the order given. 0 when either shader or the link fails.
-// Status queries run once here, at start-up, never per frame.
-GLuint build_program(std::string_view name, std::initializer_list<const char*> attributes);
+// A program handed to the GPU to compile and link at start-up, and asked how that went only
+// when first used. Each status query waits for the GPU's compiler (tens of ms under a software
+// GPU, and the context's own start-up before that), so start-up starts every program and
+// finishes none: the first frame's fonts and layout run while the GPU compiles (issue 9).
+class GlProgram {
+public:
+    // Compiles shaders/<name>.vert and shaders/<name>.frag and links them, binding the
+    // attributes to locations 0, 1, ... in the order given. Needs a current context.
+    void start(std::string_view name, std::initializer_list<const char*> attributes);
+    // The linked program, or 0 when it was never started or a shader or the link failed. The
+    // status is queried on the first call only, never per frame.
+    GLuint finish();
+    bool finished() const { return finished_; }
+
+private:
+    std::string name_;
+    GLuint program_ = 0;
+    bool finished_ = false;
+};
 
 }  // namespace sh::app

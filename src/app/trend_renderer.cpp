@@ -26,6 +26,7 @@ struct TrendDraw {
 // The renderer's state, in one place. The queue belongs to one ImGui frame: drawing starts a
 // new queue when the frame count moves on, and callbacks of another frame draw nothing.
 struct TrendRenderer {
+    GlProgram pending;  // started at start-up, finished by the first chart (trend_renderer_ready)
     GLuint program = 0, vao = 0, vbo = 0, texture = 0;
     GLint u_viewport = -1, u_offset = -1, u_count = -1, u_layer = -1, u_plot = -1, u_line_width = -1;
     GLint u_threshold = -1, u_fail_above = -1, u_scale = -1, u_line = -1, u_fail = -1, u_marker = -1;
@@ -130,26 +131,8 @@ void add_layer(size_t index, int layer) {
 
 }  // namespace
 
-bool init_trend_renderer() {
-    const GLuint program = build_program("trend", {"a_position"});
-    if (!program) return false;
-    renderer.program = program;
-    renderer.u_viewport = glGetUniformLocation(program, "u_viewport");
-    renderer.u_offset = glGetUniformLocation(program, "u_offset");
-    renderer.u_count = glGetUniformLocation(program, "u_count");
-    renderer.u_layer = glGetUniformLocation(program, "u_layer");
-    renderer.u_plot = glGetUniformLocation(program, "u_plot");
-    renderer.u_line_width = glGetUniformLocation(program, "u_line_width");
-    renderer.u_threshold = glGetUniformLocation(program, "u_threshold");
-    renderer.u_fail_above = glGetUniformLocation(program, "u_fail_above");
-    renderer.u_scale = glGetUniformLocation(program, "u_scale");
-    renderer.u_line = glGetUniformLocation(program, "u_line");
-    renderer.u_fail = glGetUniformLocation(program, "u_fail");
-    renderer.u_marker = glGetUniformLocation(program, "u_marker");
-    glUseProgram(program);
-    glUniform1i(glGetUniformLocation(program, "u_series"), 1);  // texture unit 1
-    glUseProgram(0);
-
+void init_trend_renderer() {
+    renderer.pending.start("trend", {"a_position"});
     glGenTextures(1, &renderer.texture);
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_2D, renderer.texture);
@@ -167,13 +150,35 @@ bool init_trend_renderer() {
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
     glBindVertexArray(0);
-    return true;
 }
 
-bool trend_renderer_ready() { return renderer.program != 0; }
+bool trend_renderer_ready() {
+    if (!renderer.pending.finished()) {
+        const GLuint program = renderer.pending.finish();
+        renderer.program = program;
+        if (program) {
+            renderer.u_viewport = glGetUniformLocation(program, "u_viewport");
+            renderer.u_offset = glGetUniformLocation(program, "u_offset");
+            renderer.u_count = glGetUniformLocation(program, "u_count");
+            renderer.u_layer = glGetUniformLocation(program, "u_layer");
+            renderer.u_plot = glGetUniformLocation(program, "u_plot");
+            renderer.u_line_width = glGetUniformLocation(program, "u_line_width");
+            renderer.u_threshold = glGetUniformLocation(program, "u_threshold");
+            renderer.u_fail_above = glGetUniformLocation(program, "u_fail_above");
+            renderer.u_scale = glGetUniformLocation(program, "u_scale");
+            renderer.u_line = glGetUniformLocation(program, "u_line");
+            renderer.u_fail = glGetUniformLocation(program, "u_fail");
+            renderer.u_marker = glGetUniformLocation(program, "u_marker");
+            glUseProgram(program);
+            glUniform1i(glGetUniformLocation(program, "u_series"), 1);  // texture unit 1
+            glUseProgram(0);
+        }
+    }
+    return renderer.program != 0;
+}
 
 void draw_trend_areas(ImVec2 plot_min, ImVec2 plot_max, const std::vector<float>& days, const TrendStyle& style) {
-    if (!renderer.program || days.empty()) return;
+    if (!trend_renderer_ready() || days.empty()) return;
     const int frame = ImGui::GetFrameCount();
     if (renderer.queued_frame != frame) {
         renderer.queue.clear();

@@ -8,9 +8,10 @@
 
 namespace sh::app {
 
-// Compiles the trend program (called once at start-up by init_gauge_renderer). False on
-// failure: the chart then draws with ImGui's own lines (chart.cpp).
-bool init_trend_renderer();
+// Starts building the trend program (called once at start-up by init_gauge_renderer).
+void init_trend_renderer();
+// Whether charts draw with it: finishes the program the first time (its uniforms looked up).
+// False when it could not be built: the chart then draws with ImGui's own lines (chart.cpp).
 bool trend_renderer_ready();
 
 // How one chart looks; positions are in ImGui's coordinates (device pixels here).

@@ -15,10 +15,25 @@ namespace sh::web {
 namespace {
 
 struct Renderer {
+    app::GlProgram pending;  // started by init, finished by the first frame drawn (ready())
     GLuint program = 0, vao = 0, vbo = 0, ibo = 0, font_texture = 0;
     GLint u_display_pos = -1, u_display_size = -1, u_texture = -1;
 };
 Renderer renderer;
+
+// The program, linked, and its uniforms' locations: looked up once, when the first frame is
+// drawn (the status query waits for the GPU's compiler; nothing is queried per frame).
+bool ready() {
+    if (!renderer.pending.finished()) {
+        renderer.program = renderer.pending.finish();
+        if (renderer.program) {
+            renderer.u_display_pos = glGetUniformLocation(renderer.program, "u_display_pos");
+            renderer.u_display_size = glGetUniformLocation(renderer.program, "u_display_size");
+            renderer.u_texture = glGetUniformLocation(renderer.program, "u_texture");
+        }
+    }
+    return renderer.program != 0;
+}
 
 // The state every ImGui command draws with; framebuffer height is for the scissor's flip.
 void set_render_state(const ImDrawData* dd) {
@@ -40,14 +55,8 @@ void set_render_state(const ImDrawData* dd) {
 
 }  // namespace
 
-bool init_imgui_renderer() {
-    renderer.program = app::build_program("imgui_ui", {"a_position", "a_uv", "a_color"});
-    if (!renderer.program) return false;
-    // Locations are looked up once here; nothing is queried per frame.
-    renderer.u_display_pos = glGetUniformLocation(renderer.program, "u_display_pos");
-    renderer.u_display_size = glGetUniformLocation(renderer.program, "u_display_size");
-    renderer.u_texture = glGetUniformLocation(renderer.program, "u_texture");
-
+void init_imgui_renderer() {
+    renderer.pending.start("imgui_ui", {"a_position", "a_uv", "a_color"});
     glGenVertexArrays(1, &renderer.vao);
     glGenBuffers(1, &renderer.vbo);
     glGenBuffers(1, &renderer.ibo);
@@ -64,8 +73,7 @@ bool init_imgui_renderer() {
     glBindVertexArray(0);
 
     ImGuiIO& io = ImGui::GetIO();
-    io.BackendRendererName = "seller_health_webgl2";
-    return true;  // the font texture comes with the first frame's fonts (rebuild_font_texture)
+    io.BackendRendererName = "seller_health_webgl2";  // the font texture: rebuild_font_texture
 }
 
 void rebuild_font_texture() {
@@ -89,7 +97,7 @@ void rebuild_font_texture() {
 void render_imgui(const ImDrawData* dd) {
     const float fb_w = dd->DisplaySize.x * dd->FramebufferScale.x;
     const float fb_h = dd->DisplaySize.y * dd->FramebufferScale.y;
-    if (!renderer.program || fb_w <= 0 || fb_h <= 0) return;
+    if (fb_w <= 0 || fb_h <= 0 || !ready()) return;
     set_render_state(dd);
     const ImVec2 clip_off = dd->DisplayPos, clip_scale = dd->FramebufferScale;
     GLuint bound_texture = 0;

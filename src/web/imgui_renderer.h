@@ -7,9 +7,10 @@
 
 namespace sh::web {
 
-// Builds the program (shaders/imgui_ui.*), buffers and the font texture. Needs a current
-// WebGL2 context; false when the program cannot be built.
-bool init_imgui_renderer();
+// Starts building the program (shaders/imgui_ui.*) and makes the buffers; the font texture
+// comes with the first frame's fonts. Needs a current WebGL2 context. If the program cannot be
+// built, render_imgui draws nothing (and says so once on the console).
+void init_imgui_renderer();
 // Uploads the font atlas again (after the fonts were rebuilt: new scale, new glyphs).
 void rebuild_font_texture();
 // Draws ImGui's draw data into the current framebuffer (viewport and clear are the caller's).

@@ -205,7 +205,7 @@ int main() {
     io.IniFilename = nullptr;  // nothing is stored on the device
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(window.glfw, true);
-    if (!sh::web::init_imgui_renderer()) return 1;
+    sh::web::init_imgui_renderer();
     sh::app::init_gauge_renderer();
     js_watch_input();
 
