@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "app/format.h"
 #include "app/panels.h"
@@ -23,21 +26,20 @@ void note_focus(App& app, const char* name) {
     if (ImGui::IsItemFocused()) app.focused_control = name;
 }
 
-struct PolicyChoice {
-    std::string id, name;
-};
-
-const std::vector<PolicyChoice>& policies() {
-    static std::vector<PolicyChoice> list = [] {
-        std::vector<PolicyChoice> out;
-        for (const std::string& id : policy_names()) {
-            std::string error;
-            const auto p = load_policy(id, error);
-            out.push_back({id, p ? p->name : id});  // the translated name is looked up when drawn
-        }
-        return out;
-    }();
-    return list;
+// The name a policy is shown by: its translation, else the name its file gives (else its id).
+// A file is read when its name is first needed: the closed control shows only the current
+// policy's, so the first frame reads one file instead of every marketplace's (issue 9).
+std::string policy_label(const std::string& id) {
+    std::string translated = tr_word("policy.", id);
+    if (translated != id) return translated;
+    static std::map<std::string, std::string> file_names;
+    auto it = file_names.find(id);
+    if (it == file_names.end()) {
+        std::string error;
+        const auto policy = load_policy(id, error);
+        it = file_names.emplace(id, policy ? policy->name : id).first;
+    }
+    return it->second;
 }
 
 void as_of_control(App& app, const Layout& layout) {
@@ -84,18 +86,15 @@ void policy_control(App& app, const Layout& layout) {
     ImGui::TextUnformatted(tr("controls.policy"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth((layout.narrow ? 200 : 230) * layout.s);
-    auto name = [](const PolicyChoice& p) { return tr_word("policy.", p.id) == p.id ? p.name : tr_word("policy.", p.id); };
-    std::string preview = options.policy;
-    for (const PolicyChoice& p : policies())
-        if (p.id == options.policy) preview = name(p);
     ImGui::BeginDisabled(read_only(app));
-    const bool policy_open = ImGui::BeginCombo("##policy", preview.c_str());
+    const bool policy_open = ImGui::BeginCombo("##policy", policy_label(options.policy).c_str());
     note_focus(app, "policy");
     if (policy_open) {
-        for (const PolicyChoice& p : policies()) {
-            if (ImGui::Selectable(name(p).c_str(), p.id == options.policy) && p.id != options.policy) {
+        static const std::vector<std::string> ids = policy_names();
+        for (const std::string& id : ids) {
+            if (ImGui::Selectable(policy_label(id).c_str(), id == options.policy) && id != options.policy) {
                 Options next = options;
-                next.policy = p.id;
+                next.policy = id;
                 app.session.set_options(next);
                 ++app.result_generation;
             }
