@@ -1,6 +1,6 @@
 #version 300 es
-// Dear ImGui's triangles: vertex colour times the texture (the font atlas, white where a shape
-// is solid).
+// Dear ImGui's triangles: vertex colour, its alpha times the texture's coverage (the font
+// atlas, one channel: 1 where a shape is solid).
 precision mediump float;
 
 uniform sampler2D u_texture;
@@ -9,5 +9,5 @@ in vec4 v_color;
 out vec4 frag_color;
 
 void main() {
-    frag_color = v_color * texture(u_texture, v_uv);
+    frag_color = vec4(v_color.rgb, v_color.a * texture(u_texture, v_uv).r);
 }

@@ -1,4 +1,5 @@
-// Dear ImGui renderer: one program, one vertex array with its two buffers, one font texture.
+// Dear ImGui renderer: one program, one vertex array with its two buffers, one font texture
+// (the atlas's coverage, one byte a texel: nothing else is drawn with a texture).
 // State is set, never queried; draw callbacks (our gauges and charts) get the state back with
 // ImDrawCallback_ResetRenderState, as with ImGui's own backend.
 #include "web/imgui_renderer.h"
@@ -80,7 +81,9 @@ void rebuild_font_texture() {
     ImGuiIO& io = ImGui::GetIO();
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    // One byte a texel (the glyphs' coverage; shaders/imgui_ui.frag makes it alpha): a quarter
+    // of the RGBA atlas's memory and upload, and no conversion to RGBA (issue 9).
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
     if (renderer.font_texture) glDeleteTextures(1, &renderer.font_texture);
     glGenTextures(1, &renderer.font_texture);
     glActiveTexture(GL_TEXTURE0);
@@ -90,7 +93,7 @@ void rebuild_font_texture() {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(renderer.font_texture)));
 }
 
