@@ -705,6 +705,8 @@
     canvas,
     instantiateWasm: instantiateApp,
     onAppStarted: () => {},
+    // The app's WebGL2 shaders did not build (its first frame): no UI can be drawn.
+    onAppFailed: () => showFallback(NO_WEBGL2),
     onResultChanged: () => refreshSummary(),
     // The CJK font is a separate site file, fetched only when the app asks (Chinese UI, or CJK
     // text in a report) and handed to the app's font atlas.

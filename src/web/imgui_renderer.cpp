@@ -97,10 +97,11 @@ void rebuild_font_texture() {
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(renderer.font_texture)));
 }
 
-void render_imgui(const ImDrawData* dd) {
+bool render_imgui(const ImDrawData* dd) {
+    if (!ready()) return false;
     const float fb_w = dd->DisplaySize.x * dd->FramebufferScale.x;
     const float fb_h = dd->DisplaySize.y * dd->FramebufferScale.y;
-    if (fb_w <= 0 || fb_h <= 0 || !ready()) return;
+    if (fb_w <= 0 || fb_h <= 0) return true;
     set_render_state(dd);
     const ImVec2 clip_off = dd->DisplayPos, clip_scale = dd->FramebufferScale;
     GLuint bound_texture = 0;
@@ -137,6 +138,7 @@ void render_imgui(const ImDrawData* dd) {
     }
     glDisable(GL_SCISSOR_TEST);
     glBindVertexArray(0);
+    return true;
 }
 
 }  // namespace sh::web

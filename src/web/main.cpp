@@ -72,6 +72,7 @@ EM_JS(void, js_set_canvas_size, (int w, int h), {
     if (typeof GLFW !== 'undefined' && GLFW.active) { GLFW.active.width = w; GLFW.active.height = h; }
 });
 EM_JS(void, js_app_started, (), { if (Module['onAppStarted']) Module['onAppStarted'](); });
+EM_JS(void, js_app_failed, (), { if (Module['onAppFailed']) Module['onAppFailed'](); });
 // Any user input on the page (caught before GLFW's own handlers) keeps frames coming.
 EM_JS(void, js_watch_input, (), {
     var wake = function() { Module['shLastInputMs'] = performance.now(); };
@@ -166,7 +167,12 @@ void frame() {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    sh::web::render_imgui(ImGui::GetDrawData());
+    if (!sh::web::render_imgui(ImGui::GetDrawData())) {
+        // The UI's shaders did not build (known at the first frame, not in main: GlProgram):
+        // the page says so in text, as when WebGL2 is missing; the API keeps working.
+        emscripten_cancel_main_loop();
+        js_app_failed();
+    }
 }
 
 }  // namespace

@@ -208,6 +208,14 @@ test('a UTF-16 report without a BOM is redacted too', async () => {
   for (const p of PERSONAL) assert.ok(!kept.includes(p), `kept: ${p}`);
 });
 
+// The text fallback is where the seller looks: inside the window, not under a hidden canvas
+// (the page does not scroll).
+async function assertInView(page, locator) {
+  const box = await locator.boundingBox();
+  const view = page.viewportSize();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= view.height, `fallback at ${JSON.stringify(box)}`);
+}
+
 test('title, aria-live summary and the text fallback without WebGL2', async () => {
   assert.match(await app.page.title(), /^Seller Health/);
   const summary = app.page.locator('#summary');
@@ -225,6 +233,32 @@ test('title, aria-live summary and the text fallback without WebGL2', async () =
   await fallback.waitFor({state: 'visible'});
   assert.match(await fallback.textContent(), /WebGL2/);
   assert.match(await fallback.textContent(), /nothing is uploaded/);
+  await assertInView(page, fallback);
+  await page.close();
+});
+
+test('the text fallback when the UI shaders do not build; the API keeps working', async () => {
+  // The programs' status is asked for at the first frame, not at start-up (issue 9): a program
+  // that does not link must still end in the text fallback, as a missing WebGL2 does.
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    const get = WebGL2RenderingContext.prototype.getProgramParameter;
+    WebGL2RenderingContext.prototype.getProgramParameter = function (program, name) {
+      return name === this.LINK_STATUS ? false : get.call(this, program, name);
+    };
+  });
+  await page.goto(server.url);
+  const fallback = page.locator('#fallback');
+  await fallback.waitFor({state: 'visible'});
+  assert.match(await fallback.textContent(), /WebGL2/);
+  assert.equal(await page.locator('#canvas').isHidden(), true);
+  await assertInView(page, fallback);
+  await page.waitForFunction(() => window.sellerHealth !== undefined);
+  const metrics = await page.evaluate(async (files) => {
+    await sellerHealth.load(files);
+    return sellerHealth.result().metrics.filter((m) => m.status !== 'no_data').length;
+  }, reportSet());
+  assert.ok(metrics > 0, 'the loaded reports give metrics');
   await page.close();
 });
 
