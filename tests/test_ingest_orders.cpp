@@ -1,6 +1,10 @@
 // All Orders flat file: folding item rows into orders, header variants, bad rows, memory.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <utility>
+#include <vector>
+
 #include "test_ingest_support.h"
 
 using namespace sh;
@@ -54,6 +58,43 @@ TEST_CASE("ingest: all orders fold item rows into one order each") {
     CHECK(f.records.orders[2].channel == Channel::mfn);
     CHECK(f.records.orders[2].buyer_requested_cancel == Tri::unknown);  // column absent
     CHECK(f.records.marketplaces[a.marketplace] == "Amazon.com");
+}
+
+TEST_CASE("ingest: channels and statuses in many spellings, alternating row by row") {
+    // The reader remembers the last few texts of each column with what they meant (issue 9):
+    // more spellings than it keeps, in a pseudo-random order, must each still mean their own.
+    struct Spelling {
+        const char* text;
+        Channel channel;
+    };
+    const Spelling channels[] = {{"Merchant", Channel::mfn}, {"Amazon", Channel::afn}, {"MFN", Channel::mfn},
+                                 {"AFN", Channel::afn},      {"Seller", Channel::mfn}, {"amazon", Channel::afn},
+                                 {"Other", Channel::unknown}, {" Merchant ", Channel::mfn}};
+    struct Status {
+        const char* text;
+        bool cancelled;
+    };
+    const Status statuses[] = {{"Shipped", false}, {"Cancelled", true}, {"Pending", false}, {"Canceled", true},
+                               {"Unshipped", false}, {"cancelled", true}, {"Shipping", false}};
+    std::string text = kHeader31;
+    std::vector<std::pair<Channel, bool>> expected;
+    uint32_t state = 12345;
+    for (int i = 0; i < 400; ++i) {
+        state = state * 1103515245u + 12345u;
+        const Spelling& c = channels[(state >> 16) % 8];
+        const Status& st = statuses[(state >> 8) % 7];
+        char id[32];
+        std::snprintf(id, sizeof id, "111-%07d-0000001", i);
+        text += row31(id, "2026-09-14T10:00:00Z", st.text, c.text, "1");
+        expected.emplace_back(c.channel, st.cancelled);
+    }
+    const LoadedFile f = read_text(text);
+    REQUIRE(f.info.ok());
+    REQUIRE(f.records.orders.size() == expected.size());
+    int wrong = 0;
+    for (size_t i = 0; i < expected.size(); ++i)
+        wrong += f.records.orders[i].channel != expected[i].first || f.records.orders[i].cancelled != expected[i].second;
+    CHECK(wrong == 0);
 }
 
 TEST_CASE("ingest: all orders header variants") {

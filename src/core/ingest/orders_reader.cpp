@@ -23,24 +23,28 @@ bool is_cancelled(std::string_view s) {
     return iequals(s, "Cancelled") || iequals(s, "Canceled");
 }
 
-// The last distinct text of a column and what it meant: item rows repeat a few values
+// The last few distinct texts of a column and what they meant: item rows repeat a few values
 // (Merchant, Shipped, false), so most rows compare their field instead of parsing it (issue 9:
-// in wasm the case-insensitive compares were a sixth of a row's reading).
-template <class T> class LastValue {
+// in wasm the case-insensitive compares were a sixth of a row's reading). Several, not one: a
+// file's channels and statuses alternate from row to row (Merchant, Amazon, Merchant, ...), and
+// with one remembered text half the rows copied and parsed theirs again.
+template <class T> class RecentValues {
 public:
     template <class Parse> T get(std::string_view text, Parse parse) {
-        if (!known_ || !same_text(text, text_)) {
-            text_.assign(text.data(), text.size());
-            value_ = parse(text);
-            known_ = true;
-        }
-        return value_;
+        if (last_ < used_ && same_text(text, texts_[last_])) return values_[last_];
+        for (size_t i = 0; i < used_; ++i)
+            if (i != last_ && same_text(text, texts_[i])) return values_[last_ = i];
+        const size_t slot = used_ < kSlots ? used_++ : next_++ % kSlots;  // the oldest text goes
+        texts_[slot].assign(text.data(), text.size());
+        values_[slot] = parse(text);
+        return values_[last_ = slot];
     }
 
 private:
-    std::string text_;
-    T value_{};
-    bool known_ = false;
+    static constexpr size_t kSlots = 4;
+    std::string texts_[kSlots];
+    T values_[kSlots]{};
+    size_t used_ = 0, last_ = 0, next_ = 0;
 };
 
 class OrdersReader : public KindReader {
@@ -205,9 +209,9 @@ private:
     size_t hashes_[kBatch];
     size_t batched_ = 0;
     DateCache purchase_dates_, updated_dates_;
-    LastValue<Channel> channels_;
-    LastValue<bool> statuses_;
-    LastValue<Tri> buyer_cancels_;
+    RecentValues<Channel> channels_;
+    RecentValues<bool> statuses_;
+    RecentValues<Tri> buyer_cancels_;
     uint32_t last_ = 0;
     uint8_t last_marketplace_ = 0;
     bool estimated_ = false;
