@@ -116,7 +116,7 @@ async function main() {
   }
   if (results.page) {
     const s = results.page.startup;
-    log(`\nStart-up: first frame ${fmt(s.firstFrameMs)} ms (median of 3 loads, from navigation; the first, cold: ` +
+    log(`\nStart-up: first frame ${fmt(s.firstFrameMs)} ms (median of 5 warm loads, from navigation; the first load, cold: ` +
         `${fmt(s.coldFirstFrameMs)} ms), API ready ${fmt(s.readyMs)} ms`);
     const wasmJs = s.files.filter((f) => /\.(wasm|js)$/.test(f.name)).map((f) => f.name).join(', ');
     log(`Size (KB = 1,000 bytes): wasm + js fetched at start (${wasmJs}) ${fmt(s.wasmJsRaw / 1000)} KB raw, ` +
