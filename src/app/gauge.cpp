@@ -28,20 +28,12 @@ GaugeRenderer renderer;
 
 // The program, linked, and its uniforms' locations, looked up the first time a gauge is drawn.
 bool ready() {
-    if (!renderer.pending.finished()) {
-        const GLuint program = renderer.pending.finish();
-        renderer.program = program;
-        if (program) {
-            renderer.u_viewport = glGetUniformLocation(program, "u_viewport");
-            renderer.u_radius = glGetUniformLocation(program, "u_radius");
-            renderer.u_thickness = glGetUniformLocation(program, "u_thickness");
-            renderer.u_value = glGetUniformLocation(program, "u_value");
-            renderer.u_target = glGetUniformLocation(program, "u_target");
-            renderer.u_fill = glGetUniformLocation(program, "u_fill");
-            renderer.u_track = glGetUniformLocation(program, "u_track");
-            renderer.u_tick = glGetUniformLocation(program, "u_tick");
-        }
-    }
+    GaugeRenderer& r = renderer;
+    if (!r.pending.finished())
+        r.program = r.pending.finish({{"u_viewport", &r.u_viewport}, {"u_radius", &r.u_radius},
+                                      {"u_thickness", &r.u_thickness}, {"u_value", &r.u_value},
+                                      {"u_target", &r.u_target}, {"u_fill", &r.u_fill},
+                                      {"u_track", &r.u_track}, {"u_tick", &r.u_tick}});
     return renderer.program != 0;
 }
 

@@ -40,7 +40,7 @@ void GlProgram::start(std::string_view name, std::initializer_list<const char*> 
     if (fs) glDeleteShader(fs);
 }
 
-GLuint GlProgram::finish() {
+GLuint GlProgram::finish(std::initializer_list<Uniform> uniforms) {
     if (finished_) return program_;
     finished_ = true;
     GLint linked = 0;  // a shader that did not compile fails the link
@@ -49,7 +49,9 @@ GLuint GlProgram::finish() {
         if (program_) glDeleteProgram(program_);
         program_ = 0;
         std::fprintf(stderr, "the %s shaders could not be built; the app draws without them\n", name_.c_str());
+        return 0;
     }
+    for (const Uniform& u : uniforms) *u.location = glGetUniformLocation(program_, u.name);
     return program_;
 }
 

@@ -18,9 +18,14 @@ public:
     // Compiles shaders/<name>.vert and shaders/<name>.frag and links them, binding the
     // attributes to locations 0, 1, ... in the order given. Needs a current context.
     void start(std::string_view name, std::initializer_list<const char*> attributes);
+    // Where a uniform's location goes once the program is linked.
+    struct Uniform {
+        const char* name;
+        GLint* location;
+    };
     // The linked program, or 0 when it was never started or a shader or the link failed. The
-    // status is queried on the first call only, never per frame.
-    GLuint finish();
+    // status and the uniforms' locations are queried on the first call only, never per frame.
+    GLuint finish(std::initializer_list<Uniform> uniforms = {});
     bool finished() const { return finished_; }
 
 private:

@@ -153,24 +153,16 @@ void init_trend_renderer() {
 }
 
 bool trend_renderer_ready() {
-    if (!renderer.pending.finished()) {
-        const GLuint program = renderer.pending.finish();
-        renderer.program = program;
-        if (program) {
-            renderer.u_viewport = glGetUniformLocation(program, "u_viewport");
-            renderer.u_offset = glGetUniformLocation(program, "u_offset");
-            renderer.u_count = glGetUniformLocation(program, "u_count");
-            renderer.u_layer = glGetUniformLocation(program, "u_layer");
-            renderer.u_plot = glGetUniformLocation(program, "u_plot");
-            renderer.u_line_width = glGetUniformLocation(program, "u_line_width");
-            renderer.u_threshold = glGetUniformLocation(program, "u_threshold");
-            renderer.u_fail_above = glGetUniformLocation(program, "u_fail_above");
-            renderer.u_scale = glGetUniformLocation(program, "u_scale");
-            renderer.u_line = glGetUniformLocation(program, "u_line");
-            renderer.u_fail = glGetUniformLocation(program, "u_fail");
-            renderer.u_marker = glGetUniformLocation(program, "u_marker");
-            glUseProgram(program);
-            glUniform1i(glGetUniformLocation(program, "u_series"), 1);  // texture unit 1
+    TrendRenderer& r = renderer;
+    if (!r.pending.finished()) {
+        r.program = r.pending.finish({{"u_viewport", &r.u_viewport}, {"u_offset", &r.u_offset},
+                                      {"u_count", &r.u_count}, {"u_layer", &r.u_layer}, {"u_plot", &r.u_plot},
+                                      {"u_line_width", &r.u_line_width}, {"u_threshold", &r.u_threshold},
+                                      {"u_fail_above", &r.u_fail_above}, {"u_scale", &r.u_scale},
+                                      {"u_line", &r.u_line}, {"u_fail", &r.u_fail}, {"u_marker", &r.u_marker}});
+        if (r.program) {
+            glUseProgram(r.program);
+            glUniform1i(glGetUniformLocation(r.program, "u_series"), 1);  // texture unit 1
             glUseProgram(0);
         }
     }

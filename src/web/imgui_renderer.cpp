@@ -25,14 +25,10 @@ Renderer renderer;
 // The program, linked, and its uniforms' locations: looked up once, when the first frame is
 // drawn (the status query waits for the GPU's compiler; nothing is queried per frame).
 bool ready() {
-    if (!renderer.pending.finished()) {
-        renderer.program = renderer.pending.finish();
-        if (renderer.program) {
-            renderer.u_display_pos = glGetUniformLocation(renderer.program, "u_display_pos");
-            renderer.u_display_size = glGetUniformLocation(renderer.program, "u_display_size");
-            renderer.u_texture = glGetUniformLocation(renderer.program, "u_texture");
-        }
-    }
+    Renderer& r = renderer;
+    if (!r.pending.finished())
+        r.program = r.pending.finish({{"u_display_pos", &r.u_display_pos}, {"u_display_size", &r.u_display_size},
+                                      {"u_texture", &r.u_texture}});
     return renderer.program != 0;
 }
 
