@@ -104,6 +104,32 @@ TEST_CASE("order key table: adopt takes only a table's form") {
     }
 }
 
+TEST_CASE("order key table: growing places every order again, each at its own position") {
+    // 20,000 orders added one by one: the table grows five times, rebuilt from the orders each time.
+    std::vector<Order> orders(20000);
+    for (size_t i = 0; i < orders.size(); ++i) orders[i].key = pack_amazon_order_id("111-" + std::to_string(1000000 + i) + "-0000001");
+    OrderSlots slots;
+    std::vector<size_t> sizes;
+    for (size_t i = 0; i < orders.size(); ++i) {
+        const auto at = static_cast<uint32_t>(i);
+        REQUIRE(slots.find_or_add(orders[i].key, hash_order_key(orders[i].key), orders.data(), at) == at);
+        if (sizes.empty() || sizes.back() != slots.raw().size()) sizes.push_back(slots.raw().size());
+    }
+    CHECK(sizes == std::vector<size_t>{1024, 2048, 4096, 8192, 16384, 32768});
+    CHECK(slots.size() == orders.size());
+    size_t found = 0;
+    for (size_t i = 0; i < orders.size(); ++i) found += slots.find(orders[i].key, hash_order_key(orders[i].key), orders.data()) == i;
+    CHECK(found == orders.size());
+    // Adding an order already there finds it; growing once more (reserve) keeps them all.
+    CHECK(slots.find_or_add(orders[7].key, hash_order_key(orders[7].key), orders.data(), 20000) == 7);
+    slots.reserve(100000, orders.data());
+    CHECK(slots.raw().size() == 262144);
+    found = 0;
+    for (size_t i = 0; i < orders.size(); ++i) found += slots.find(orders[i].key, hash_order_key(orders[i].key), orders.data()) == i;
+    CHECK(found == orders.size());
+    CHECK(std::count_if(slots.raw().begin(), slots.raw().end(), [](uint32_t s) { return s != 0; }) == 20000);
+}
+
 TEST_CASE("records codec: orders and their key table beside the buffer decode as in it") {
     const std::string text = orders_text(2500, 7);
     OrderIdPool worker_ids;

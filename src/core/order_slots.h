@@ -4,7 +4,8 @@
 // place in the table did not use: a probe that passes another order's slot tells them apart by
 // those bits almost always, instead of reading that order's key (a cache miss each on a large
 // file; issue 9). The key itself is read back from the orders, so the table costs 5-11 bytes
-// per order (load ≤ 0.75).
+// per order (load ≤ 0.75). Orders are added at positions 0, 1, 2, ... in turn: a table of n
+// orders holds the positions [0, n), and grows from the orders alone.
 #pragma once
 
 #include <cstddef>
@@ -54,8 +55,8 @@ public:
         }
     }
 
-    // The position of `key`, or `next` after adding it there (the table grows as needed;
-    // `orders` holds the positions added so far).
+    // The position of `key`, or `next` (= size()) after adding it there (the table grows as
+    // needed; `orders` holds the positions added so far).
     uint32_t find_or_add(OrderKey key, size_t hash, const Order* orders, uint32_t next) {
         if ((size_t(used_) + 1) * 4 > slots_.size() * 3) rehash(orders, slots_.empty() ? 1024 : slots_.size() * 2);
         const size_t mask = slots_.size() - 1;
@@ -94,7 +95,7 @@ public:
         reserve(count, orders);
         return add(orders, 0, count);
     }
-    // Adds the orders at positions [from, to), a batch at a time (their first slots read before
+    // Adds the orders at positions [from = size(), to), a batch at a time (their first slots read before
     // they are added: touch); false (and the table released) when a key is there already.
     bool add(const Order* orders, size_t from, size_t to) {
         constexpr size_t kBatch = 32;
@@ -154,34 +155,29 @@ private:
     // hash bits above k fill the rest.
     uint32_t tag_of(size_t hash) const { return static_cast<uint32_t>(hash) & ~position_mask_; }
 
+    // The table holds the positions [0, size()) of `orders` (every caller adds them in that
+    // order), so a rehash places them again from the orders themselves, read front to back:
+    // the old slots, read in table order, sent each key's read to a random order (a cache miss
+    // each on a large file; issue 9), and the old table is freed before the new one is made.
     void rehash(const Order* orders, size_t size) {
-        std::vector<uint32_t> old;
-        old.swap(slots_);
-        const uint32_t old_mask = position_mask_;
+        const uint32_t count = used_;
+        std::vector<uint32_t>().swap(slots_);
         slots_.assign(size, 0);
         position_mask_ = static_cast<uint32_t>(size - 1);
         const size_t mask = size - 1;
         // A batch at a time, its first slots read before it is placed (see touch()).
-        constexpr size_t kBatch = 32;
+        constexpr uint32_t kBatch = 32;
         size_t hashes[kBatch];
-        uint32_t positions[kBatch];
-        size_t n = 0;
-        const auto place = [&] {
+        for (uint32_t begin = 0; begin < count; begin += kBatch) {
+            const uint32_t n = count - begin < kBatch ? count - begin : kBatch;
+            for (uint32_t k = 0; k < n; ++k) hashes[k] = hash_order_key(orders[begin + k].key);
             touch(hashes, n);
-            for (size_t k = 0; k < n; ++k) {
+            for (uint32_t k = 0; k < n; ++k) {
                 size_t i = hashes[k] & mask;
                 while (slots_[i]) i = (i + 1) & mask;
-                slots_[i] = tag_of(hashes[k]) | positions[k];
+                slots_[i] = tag_of(hashes[k]) | (begin + k + 1);
             }
-            n = 0;
-        };
-        for (const uint32_t slot : old) {
-            if (!slot) continue;
-            positions[n] = slot & old_mask;
-            hashes[n] = hash_order_key(orders[positions[n] - 1].key);
-            if (++n == kBatch) place();
         }
-        place();
     }
 
     std::vector<uint32_t> slots_;
