@@ -115,18 +115,19 @@ TEST_CASE("order key table: growing places every order again, each at its own po
         REQUIRE(slots.find_or_add(orders[i].key, hash_order_key(orders[i].key), orders.data(), at) == at);
         if (sizes.empty() || sizes.back() != slots.raw().size()) sizes.push_back(slots.raw().size());
     }
+    const auto found_at_their_positions = [&] {
+        size_t found = 0;
+        for (size_t i = 0; i < orders.size(); ++i) found += slots.find(orders[i].key, hash_order_key(orders[i].key), orders.data()) == i;
+        return found;
+    };
     CHECK(sizes == std::vector<size_t>{1024, 2048, 4096, 8192, 16384, 32768});
     CHECK(slots.size() == orders.size());
-    size_t found = 0;
-    for (size_t i = 0; i < orders.size(); ++i) found += slots.find(orders[i].key, hash_order_key(orders[i].key), orders.data()) == i;
-    CHECK(found == orders.size());
+    CHECK(found_at_their_positions() == orders.size());
     // Adding an order already there finds it; growing once more (reserve) keeps them all.
     CHECK(slots.find_or_add(orders[7].key, hash_order_key(orders[7].key), orders.data(), 20000) == 7);
     slots.reserve(100000, orders.data());
     CHECK(slots.raw().size() == 262144);
-    found = 0;
-    for (size_t i = 0; i < orders.size(); ++i) found += slots.find(orders[i].key, hash_order_key(orders[i].key), orders.data()) == i;
-    CHECK(found == orders.size());
+    CHECK(found_at_their_positions() == orders.size());
     CHECK(std::count_if(slots.raw().begin(), slots.raw().end(), [](uint32_t s) { return s != 0; }) == 20000);
 }
 

@@ -95,8 +95,9 @@ public:
         reserve(count, orders);
         return add(orders, 0, count);
     }
-    // Adds the orders at positions [from = size(), to), a batch at a time (their first slots read before
-    // they are added: touch); false (and the table released) when a key is there already.
+    // Adds the orders at positions [from = size(), to), a batch at a time (their first slots
+    // read before they are added: touch); false (and the table released) when a key is there
+    // already.
     bool add(const Order* orders, size_t from, size_t to) {
         constexpr size_t kBatch = 32;
         size_t hashes[kBatch];
