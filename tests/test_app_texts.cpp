@@ -9,8 +9,10 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "app/problem_text.h"
+#include "app/text.h"
 #include "core/messages.h"
 
 using namespace sh;
@@ -108,4 +110,36 @@ TEST_CASE("texts: an implausible date keeps the value and the years") {
     const app::PhraseTable hant = app::phrase_table(read_table("zh-Hant"));
     CHECK(app::translate_problem("implausible date: '2099-01-01' (only years 2000 to 2050 are read)", hant) ==
           "不合理的日期：'2099-01-01'（只讀取 2000 年到 2050 年的日期）");
+}
+
+// The CJK font's glyphs are chosen from the texts shown (theme.cpp): ASCII is skipped eight bytes
+// at a time, so CJK points next to every boundary of those words must still be found, each once.
+TEST_CASE("texts: the CJK points of texts are found at any offset, each once, ascending") {
+    auto reference = [](const std::vector<std::string>& texts) {
+        std::set<char32_t> points;
+        for (const std::string& t : texts)
+            for (size_t i = 0; i < t.size();)
+                if (const char32_t c = app::next_code_point(t, i); app::is_cjk_point(c)) points.insert(c);
+        return std::u32string(points.begin(), points.end());
+    };
+    std::vector<std::string> texts;
+    for (size_t pad = 0; pad < 20; ++pad) {
+        const std::string ascii(pad, 'a');
+        texts.push_back(ascii + "\xe5\xa5\xbd");                        // 好 ending the text
+        texts.push_back(ascii + "\xe3\x82\xa2 late " + ascii);          // ア mid-text
+        texts.push_back(ascii + "\xef\xbc\x81" + ascii + "\xe5\xa5\xbd");  // ！ and 好 again
+        texts.push_back(ascii + "caf\xc3\xa9 \xe2\x80\x9c" + ascii);  // é and a curly quote: not CJK
+        texts.push_back(ascii + "\xe5\xa5");                            // a sequence cut by the end
+        texts.push_back(ascii + "\xe4\xb8\x80\xe9\xbf\xbf");            // 一 and U+9FFF: the range's ends
+    }
+    app::CjkPoints all;
+    for (const std::string& t : texts) {
+        app::CjkPoints one;
+        one.add(t);
+        CHECK(one.sorted() == reference({t}));
+        all.add(t);
+    }
+    CHECK(all.sorted() == reference(texts));
+    CHECK(all.sorted() == std::u32string{0x30A2, 0x4E00, 0x597D, 0x9FFF, 0xFF01});
+    CHECK(app::CjkPoints().sorted().empty());
 }

@@ -76,11 +76,10 @@ void apply_scale(App& app, float dpi_scale) {
     const bool cjk = !app.cjk.bytes.empty() && !app.cjk.wanted.empty();
     if (cjk) {
         // The title font needs only the UI's own words; the body also the reports' text.
-        std::u32string ui_only;
-        for (Language l : {Language::zh_hans, Language::zh_hant})
-            if (l == app.language) append_cjk_points(all_text(l), ui_only);
+        CjkPoints ui_only;
+        if (is_cjk(app.language)) ui_only.add(all_text(app.language));
         build_ranges(app.cjk.wanted, g_cjk_body_ranges);
-        build_ranges(ui_only, g_cjk_title_ranges);
+        build_ranges(ui_only.sorted(), g_cjk_title_ranges);
         app.cjk.baked = app.cjk.wanted;
     } else {
         app.cjk.baked.clear();
@@ -125,29 +124,27 @@ void apply_scale(App& app, float dpi_scale) {
 bool update_glyph_needs(App& app) {
     if (app.scanned_generation != app.result_generation) {
         app.scanned_generation = app.result_generation;
-        std::u32string wanted;
-        if (is_cjk(app.language)) append_cjk_points(all_text(app.language), wanted);
+        CjkPoints wanted;
+        if (is_cjk(app.language)) wanted.add(all_text(app.language));
         const Result& r = shown_result(app);
-        for (const InputInfo& in : r.inputs) append_cjk_points(in.name, wanted);
-        for (const PendingFile& p : app.pending) append_cjk_points(p.name, wanted);
+        for (const InputInfo& in : r.inputs) wanted.add(in.name);
+        for (const PendingFile& p : app.pending) wanted.add(p.name);
         for (const FeedbackEntryResult& e : r.feedback.entries) {
-            append_cjk_points(e.comment, wanted);
-            append_cjk_points(e.draft, wanted);
+            wanted.add(e.comment);
+            wanted.add(e.draft);
         }
         // The core's texts as shown: translated templates plus values from the files.
         const ShownTexts& texts = shown_texts(app);
-        for (const TodayRow& row : texts.actions) append_cjk_points(row.text, wanted);
-        for (const std::string& w : texts.warnings) append_cjk_points(w, wanted);
+        for (const TodayRow& row : texts.actions) wanted.add(row.text);
+        for (const std::string& w : texts.warnings) wanted.add(w);
         for (const auto& notes : texts.metric_notes)
-            for (const std::string& note : notes) append_cjk_points(note, wanted);
+            for (const std::string& note : notes) wanted.add(note);
         for (const InputTexts& in : texts.inputs) {
-            append_cjk_points(in.error, wanted);
-            for (const std::string& p : in.problems) append_cjk_points(p, wanted);
-            for (const std::string& note : in.notes) append_cjk_points(note, wanted);
+            wanted.add(in.error);
+            for (const std::string& p : in.problems) wanted.add(p);
+            for (const std::string& note : in.notes) wanted.add(note);
         }
-        std::sort(wanted.begin(), wanted.end());
-        wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
-        app.cjk.wanted = std::move(wanted);
+        app.cjk.wanted = wanted.sorted();
     }
     if (app.cjk.wanted.empty()) return app.fonts_dirty;
     if (app.cjk.bytes.empty()) {
