@@ -141,9 +141,11 @@ TEST_CASE("cli: the json writer gives exactly nlohmann's dump(2) with replacemen
     }
     SUBCASE("random strings: plain text is checked eight bytes at a time, the rest byte by byte") {
         // Mostly plain ASCII with, at random places, a control byte, a quote, a backslash, a
-        // byte of 0x1f/0x20/0x21/0x7f/0x80, or a UTF-8 sequence (valid or cut): every word
-        // boundary and every kind of byte the 8-byte test must see.
-        const std::vector<std::string> odd = {"\x01", "\x1f", " ", "!", "\"", "\\", "\x7f", "\x80", "\xc3\xa9", "\xe4\xbf", "\n", "#", "\x5b"};
+        // byte of 0x1f/0x20/0x21/0x7f/0x80, or a UTF-8 sequence (valid or cut; 2 to 4 bytes, the
+        // ends of the ranges): every word boundary and every kind of byte the 8-byte test must
+        // see, and every length of code point the ASCII escapes write.
+        const std::vector<std::string> odd = {"\x01", "\x1f", " ", "!", "\"", "\\", "\x7f", "\x80", "\xc3\xa9", "\xe4\xbf", "\n", "#", "\x5b",
+                                            "\xe4\xbf\x9d", "\xf0\x9f\x98\x80", "\xc2\x80", "\xef\xbf\xbf", "\xf4\x8f\xbf\xbf"};
         uint64_t state = 0x2545F4914F6CDD1Dull;
         const auto next = [&](uint64_t n) {
             state ^= state << 13;

@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <cstring>
 #include <cmath>
-#include <cstdio>
 
 namespace sh {
 
@@ -64,11 +63,11 @@ void write_string(std::string_view s, std::string& out, bool ensure_ascii) {
         if (c < 0x20 || c == '"' || c == '\\') plain = false;
         else if (c >= 0x80 || (ensure_ascii && c == 0x7f)) high = true;
     }
-    if (high && (ensure_ascii || !valid_utf8(p, n))) {  // nlohmann's escapes and replacement rules, exactly
+    if (high && !valid_utf8(p, n)) {  // nlohmann's replacement rules, exactly
         out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', ensure_ascii, nlohmann::ordered_json::error_handler_t::replace);
         return;
     }
-    if (plain) {  // one append: the quotes and the text
+    if (plain && !(high && ensure_ascii)) {  // one append: the quotes and the text
         const size_t at = out.size();
         out.resize(at + n + 2);
         char* d = &out[at];
@@ -77,8 +76,31 @@ void write_string(std::string_view s, std::string& out, bool ensure_ascii) {
         d[n + 1] = '"';
         return;
     }
-    out += '"';  // escaped, byte by byte
-    for (const char c : s) {
+    // Escaped, byte by byte, as dump escapes: with ensure_ascii each code point past ASCII
+    // (and DEL) as \uXXXX, lower-case, above U+FFFF as a surrogate pair (a thousand comments of
+    // a year's feedback carry a curly quote or an accent).
+    static constexpr char kHex[] = "0123456789abcdef";
+    const auto escape = [&out](unsigned v) {
+        const char u[6] = {'\\', 'u', kHex[(v >> 12) & 15], kHex[(v >> 8) & 15], kHex[(v >> 4) & 15], kHex[v & 15]};
+        out.append(u, 6);
+    };
+    out += '"';
+    for (size_t k = 0; k < n;) {
+        const unsigned c = p[k];
+        if (c >= 0x80 && ensure_ascii) {  // valid UTF-8 (checked above): 2, 3 or 4 bytes
+            const size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            unsigned point = c & (0x7F >> len);
+            for (size_t m = 1; m < len; ++m) point = (point << 6) | (p[k + m] & 0x3F);
+            if (point > 0xFFFF) {
+                point -= 0x10000;
+                escape(0xD800 + (point >> 10));
+                escape(0xDC00 + (point & 0x3FF));
+            } else {
+                escape(point);
+            }
+            k += len;
+            continue;
+        }
         switch (c) {
         case '\b': out += "\\b"; break;
         case '\t': out += "\\t"; break;
@@ -88,14 +110,10 @@ void write_string(std::string_view s, std::string& out, bool ensure_ascii) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
         default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-                out += buf;
-            } else {
-                out += c;
-            }
+            if (c < 0x20 || (c == 0x7f && ensure_ascii)) escape(c);
+            else out += static_cast<char>(c);
         }
+        ++k;
     }
     out += '"';
 }
