@@ -187,8 +187,8 @@ TEST_CASE("core: the result is written straight from its structs as dump would w
     Fixture f;
     Result r = sample(f);
     r.feedback.present = true;
-    r.feedback.counts["30d"] = FeedbackCounts{1, 0, 2};
-    r.feedback.counts["lifetime"] = FeedbackCounts{0, 0, 0};
+    r.feedback.counts["30d"] = FeedbackCounts{1, 0, 2, 1.0 / 3.0};
+    r.feedback.counts["lifetime"] = FeedbackCounts{0, 0, 0, std::nullopt};
     r.feedback.root_causes = {{"shipping_speed", 2}};
     FeedbackEntryResult e;
     e.day = D(2026, 11, 2);

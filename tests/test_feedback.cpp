@@ -199,7 +199,7 @@ TEST_CASE("feedback: counts per window, positive share and the 365-day average")
     CHECK(r.counts.at("365d").positive == 2);
     CHECK(r.counts.at("365d").negative == 1);
     CHECK(r.counts.at("lifetime").negative == 2);
-    CHECK(*positive_share(r.counts.at("365d")) == doctest::Approx(0.5));
+    CHECK(*r.counts.at("365d").positive_share == doctest::Approx(0.5));
     // 365d: 5, 1, 3, 4 → 13 / 4.
     REQUIRE(r.average_365d);
     CHECK(*r.average_365d == doctest::Approx(3.25));
@@ -210,7 +210,7 @@ TEST_CASE("feedback: counts per window, positive share and the 365-day average")
 
     const FeedbackReport empty = analyse_feedback({}, as_of);
     CHECK_FALSE(empty.average_365d);
-    CHECK_FALSE(positive_share(empty.counts.at("30d")));
+    CHECK_FALSE(empty.counts.at("30d").positive_share);
 }
 
 TEST_CASE("feedback: priorities follow the order a seller should act in") {

@@ -134,6 +134,9 @@ TEST_CASE("metrics: feedback positive rates and average") {
     REQUIRE(d30->components.size() == 3);
     CHECK(d30->components[1] == std::pair<std::string, double>{"neutral", 1});
     CHECK(res.feedback.present);
+    CHECK(res.feedback.counts.at("30d").positive_share == d30->rate);
+    CHECK(res.feedback.counts.at("lifetime").positive_share == life->rate);
+    CHECK(res.feedback.average_365d == avg->rate);
 }
 
 TEST_CASE("metrics: the Feedback Manager export alone gives no positive rate") {
@@ -141,13 +144,33 @@ TEST_CASE("metrics: the Feedback Manager export alone gives no positive rate") {
     Records& r = f.file("amazon.feedback");
     r.feedback.push_back(feedback_entry(f.id(1), D(2026, 11, 1), 1));
     r.feedback.push_back(feedback_entry(f.id(2), D(2026, 11, 2), 3));
-    const Metric* m = find_metric(f.run(D(2026, 11, 20)), "feedback_positive_rate_30d");
+    const Result& res = f.run(D(2026, 11, 20));
+    const Metric* m = find_metric(res, "feedback_positive_rate_30d");
     REQUIRE(m);
     CHECK(m->status == "no_data");
     CHECK_FALSE(m->rate);
     REQUIRE(m->components.size() == 3);
     CHECK(m->components[1].second == 1);
     CHECK(m->components[2].second == 1);
+    // Numerator and denominator as the table defines them: 0 positive of 2 entries; the
+    // average's 4 stars over 2 entries. No rate from either.
+    CHECK(m->numerator == 0);
+    CHECK(m->denominator == 2);
+    CHECK(m->series.empty());
+    const Metric* avg = find_metric(res, "feedback_average_365d");
+    REQUIRE(avg);
+    CHECK(avg->numerator == 4);
+    CHECK(avg->denominator == 2);
+    CHECK(avg->status == "no_data");
+    CHECK_FALSE(avg->rate);
+    // The feedback report says the same: its counts, but no share (0 of 2 would be a false 0 %)
+    // and no average of the 1-3 star rows alone.
+    for (const auto& [window, c] : res.feedback.counts) {
+        CAPTURE(window);
+        CHECK(c.neutral + c.negative == 2);
+        CHECK_FALSE(c.positive_share);
+    }
+    CHECK_FALSE(res.feedback.average_365d);
 }
 
 TEST_CASE("metrics: short feedback dates are resolved by choice, marketplace, header or values") {

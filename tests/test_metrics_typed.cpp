@@ -107,6 +107,13 @@ TEST_CASE("metrics: typed feedback totals give the positive share of the Feedbac
     const Metric* avg = find_metric(res, "feedback_average_365d");
     REQUIRE(avg);
     CHECK(avg->status == "no_data");
+
+    // The feedback report's shares are the metrics': the typed ones, else none.
+    CHECK(res.feedback.counts.at("30d").positive_share == doctest::Approx(0.95));
+    CHECK(res.feedback.counts.at("90d").positive_share == doctest::Approx(0.97));
+    CHECK_FALSE(res.feedback.counts.at("365d").positive_share);
+    CHECK_FALSE(res.feedback.counts.at("lifetime").positive_share);
+    CHECK_FALSE(res.feedback.average_365d);
 }
 
 // 30 days: 10 ratings, 2 low: 8/10 = 0.8 fails; it passes again after

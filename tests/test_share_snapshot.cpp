@@ -68,8 +68,8 @@ Result sample_result() {
     r.metrics.push_back(empty);
 
     r.feedback.present = true;
-    r.feedback.counts["30d"] = {10, 1, 2};
-    r.feedback.counts["lifetime"] = {400, 20, 31};
+    r.feedback.counts["30d"] = {10, 1, 2, 10.0 / 13};
+    r.feedback.counts["lifetime"] = {400, 20, 31, 400.0 / 451};
     r.feedback.root_causes = {{"shipping_speed", 2}, {"item_quality", 1}};
     FeedbackEntryResult entry;
     entry.day = day("2026-10-02");
@@ -138,7 +138,9 @@ void check_same_aggregates(const Result& a, const Result& b) {
         CHECK(c.positive == d.positive);
         CHECK(c.neutral == d.neutral);
         CHECK(c.negative == d.negative);
+        CHECK(c.positive_share == d.positive_share);
     }
+    CHECK(a.feedback.average_365d == b.feedback.average_365d);
     CHECK(a.feedback.root_causes == b.feedback.root_causes);
 }
 
@@ -162,7 +164,7 @@ Result golden_result() {
     m.window_to = day("2026-11-06");
     r.metrics.push_back(m);
     r.feedback.present = true;
-    r.feedback.counts["30d"] = {10, 1, 2};
+    r.feedback.counts["30d"] = {10, 1, 2, 10.0 / 13};
     r.feedback.root_causes = {{"shipping_speed", 2}};
     return r;
 }
@@ -205,6 +207,36 @@ TEST_CASE("share: a snapshot round-trips every aggregate the link carries") {
         CHECK(decoded.result->metrics[2].source == "computed");
     }
     SUBCASE("encoding is deterministic") { CHECK(encode_snapshot(original) == bytes); }
+}
+
+// Shares are not carried: a link shows the feedback metrics' rates, so Amazon's 1-3 star export
+// alone (no rate) shows no share, not 0 %, and typed totals show theirs.
+TEST_CASE("share: a link's feedback shares are its metrics' rates") {
+    Result r;
+    r.as_of = day("2026-11-20");
+    r.policy = "amazon";
+    for (const char* id : {"feedback_positive_rate_30d", "feedback_positive_rate_90d", "feedback_average_365d"}) {
+        Metric m;
+        m.id = id;
+        m.scope = "all";
+        m.condition = "gte";
+        m.status = "no_data";
+        r.metrics.push_back(m);
+    }
+    r.metrics[1].numerator = 97;  // 90d: a typed total of 100 ratings, 3 of them 1-3 stars
+    r.metrics[1].denominator = 100;
+    r.metrics[1].rate = 0.97;
+    r.metrics[1].status = "good";
+    r.feedback.present = true;
+    r.feedback.counts["30d"] = {0, 1, 1, std::nullopt};
+    r.feedback.counts["90d"] = {0, 1, 2, 0.97};
+    r.feedback.counts["lifetime"] = {0, 1, 2, std::nullopt};  // no metric: counted when shown
+    const DecodedSnapshot d = decode_snapshot(encode_snapshot(r));
+    REQUIRE(d.ok());
+    CHECK_FALSE(d.result->feedback.counts.at("30d").positive_share);
+    CHECK(d.result->feedback.counts.at("90d").positive_share == 0.97);
+    CHECK(d.result->feedback.counts.at("lifetime").positive_share == 0.0);
+    CHECK_FALSE(d.result->feedback.average_365d);
 }
 
 TEST_CASE("share: an empty result and one without feedback round-trip") {

@@ -28,7 +28,7 @@ void counts_table(const FeedbackReport& f) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(tr_word("feedback.window.", window).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(percent(positive_share(c), 1).c_str());
+        ImGui::TextUnformatted(percent(c.positive_share, 1).c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%u", c.positive);
         ImGui::TableNextColumn();

@@ -74,4 +74,10 @@ struct Result {
     std::vector<std::string> warnings;  // e.g. defects placed by their own day
 };
 
+// The feedback report's positive share per window and its 365-day average, as the computed
+// feedback metrics of `metrics` give them, so one result never says two things: none from
+// Amazon's 1-3 star export alone, the typed total's share when the seller gave one (metrics.md).
+// A window whose metric the policy lacks keeps its counted share.
+void feedback_figures_from_metrics(FeedbackReport& feedback, const std::vector<Metric>& metrics);
+
 }  // namespace sh

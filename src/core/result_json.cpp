@@ -194,7 +194,7 @@ void write_json(const FeedbackReport& f, JsonWriter& w) {
         w.key("positive").unsigned_integer(c.positive);
         w.key("neutral").unsigned_integer(c.neutral);
         w.key("negative").unsigned_integer(c.negative);
-        number_or_null(w.key("positive_share"), positive_share(c));
+        number_or_null(w.key("positive_share"), c.positive_share);
         w.end_object();
     }
     w.end_object();

@@ -50,6 +50,9 @@ function cli(...flags) {
 test('feedback totals turn the 1-3 star export into positive shares, as the CLI does', async () => {
   const without = await app.page.evaluate(() => sellerHealth.result());
   assert.equal(pick(without, 'feedback_positive_rate_30d').status, 'no_data');
+  // The feedback section says the same: counts, but no share (not 0 %) and no average.
+  assert.deepEqual(without.feedback.counts['30d'], {positive: 0, neutral: 1, negative: 1, positive_share: null});
+  assert.equal(without.feedback.average_365d, null);
 
   await app.page.evaluate(() => sellerHealth.setFeedbackTotals({'30d': 40, '90d': 100}));
   const res = await app.page.evaluate(() => sellerHealth.result());
@@ -61,6 +64,8 @@ test('feedback totals turn the 1-3 star export into positive shares, as the CLI 
   assert.deepEqual(figures(pick(res, 'feedback_positive_rate_90d')),
                    {numerator: 97, denominator: 100, rate: 0.97, status: 'good', headroom: 2});
   assert.equal(pick(res, 'feedback_positive_rate_365d').status, 'no_data');
+  assert.equal(res.feedback.counts['30d'].positive_share, 0.95);
+  assert.equal(res.feedback.counts['365d'].positive_share, null);
   if (CLI) {
     const fromCli = cli('--feedback-totals', '30d=40,90d=100');
     for (const id of ['feedback_positive_rate_30d', 'feedback_positive_rate_90d', 'feedback_positive_rate_365d'])

@@ -131,10 +131,7 @@ Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, co
     if (facts.feedback_loaded) {
         result.feedback = analyse(facts, ids, as_of, memo);
         result.feedback.present = true;
-        if (!result.feedback.average_365d) {
-            for (const Metric& m : result.metrics)
-                if (m.id == "feedback_average_365d" && m.rate) result.feedback.average_365d = m.rate;
-        }
+        feedback_figures_from_metrics(result.feedback, result.metrics);
     }
     result.actions = plan_actions(ctx, result.feedback);
     add_reported_metrics(facts, result.metrics);

@@ -25,8 +25,9 @@ bool only_low_ratings(const EvalContext& ctx) {
     return true;
 }
 
+// The numerator and denominator stay as counted (metrics.md: the entries in the window and the
+// 4-5 star ones among them, none); only the rate and what follows from it are unknown.
 void mark_no_positive_rows(Metric& m) {
-    m.numerator = m.denominator = 0;
     m.rate.reset();
     m.status = "no_data";
     m.headroom.reset();

@@ -26,6 +26,7 @@ void count_feedback(const std::vector<FeedbackItem>& items, Day as_of, FeedbackR
             ++rated;
         }
     }
+    for (auto& [name, c] : report.counts) c.positive_share = counted_share(c);
     report.average_365d = rated ? std::optional<double>(double(rating_sum) / rated) : std::nullopt;
 }
 

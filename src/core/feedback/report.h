@@ -14,10 +14,14 @@ namespace sh {
 
 struct FeedbackCounts {
     uint32_t positive = 0, neutral = 0, negative = 0;
+    // The window's positive share: its feedback_positive_rate metric's rate once evaluated
+    // (feedback_figures_from_metrics, result.h: none from the 1–3 star export alone), else
+    // counted_share.
+    std::optional<double> positive_share;
 };
 
-// Positive share of a window (4–5 stars over all counted entries); nullopt when empty.
-inline std::optional<double> positive_share(const FeedbackCounts& c) {
+// 4–5 stars over all counted entries; nullopt when there are none.
+inline std::optional<double> counted_share(const FeedbackCounts& c) {
     const uint32_t total = c.positive + c.neutral + c.negative;
     if (total == 0) return std::nullopt;
     return double(c.positive) / double(total);
@@ -51,7 +55,7 @@ struct FeedbackReport {
     // Causes of unhappy (1–3 star), not removed entries of the last 365 days, most frequent first.
     std::vector<std::pair<std::string, uint32_t>> root_causes;
     std::vector<FeedbackEntryResult> entries;
-    std::optional<double> average_365d;
+    std::optional<double> average_365d;  // as positive_share: the feedback_average_365d metric's
 };
 
 }  // namespace sh

@@ -345,6 +345,7 @@ void decode_counts(Reader r, FeedbackReport& f) {
     if (!r.ok()) return;
     if (window.empty()) return r.fail("a feedback count has no window");
     if (f.counts.size() >= kMaxCountWindows) return r.fail("too many feedback windows");
+    c.positive_share = counted_share(c);  // not carried: the metrics' rates, or counted
     f.counts[window] = c;
 }
 
@@ -462,6 +463,7 @@ DecodedSnapshot decode_snapshot(const uint8_t* data, size_t size) {
         out.error = "This share link is damaged: " + error + ".";
         return out;
     }
+    if (result.feedback.present) feedback_figures_from_metrics(result.feedback, result.metrics);
     out.result = std::move(result);
     return out;
 }
