@@ -1,6 +1,10 @@
 // Order defect rate: de-duplication per order, scopes, window edges, unknown orders, recovery.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "test_metrics_fixture.h"
 
 using namespace sh;
@@ -98,6 +102,42 @@ TEST_CASE("metrics: odr counts an order with several defects once, per scope, ag
         for (const std::string& w : r.warnings) warned = warned || w.find("114-5555555-5555555") != std::string::npos;
         CHECK(warned);
     }
+}
+
+// The returns report's A-to-Z Claim = Y is a claim of unknown status (treated as open) unless a
+// claims file lists an A-to-z claim on the order by as_of: then that claim's status decides.
+TEST_CASE("metrics: odr takes a returns A-to-Z flag as an open claim unless a claims file decides it") {
+    Fixture f;
+    Records& orders = f.file("amazon.all_orders");
+    for (int i = 1; i <= 200; ++i) orders.orders.push_back(f.order(i, D(2026, 10, 1), Channel::mfn));
+    Records& returns = f.file("amazon.returns");
+    for (int i = 1; i <= 5; ++i) {
+        ReturnRequest r;
+        r.order = f.id(i);
+        r.order_day = D(2026, 10, 1);
+        r.request_day = D(2026, 10, 10);
+        r.status = "Approved";
+        r.in_policy = Tri::yes;
+        r.a_to_z_claim = true;
+        returns.returns.push_back(r);
+    }
+    Records& claims = f.file("template.claims");
+    claims.claims.push_back(claim(f.id(1), ClaimType::a_to_z, ClaimStatus::denied, D(2026, 10, 10)));     // decided: none
+    claims.claims.push_back(claim(f.id(2), ClaimType::a_to_z, ClaimStatus::withdrawn, D(2026, 11, 25)));  // after as_of: the flag
+    claims.claims.push_back(claim(f.id(3), ClaimType::chargeback, ClaimStatus::denied, D(2026, 10, 12)));  // no A-to-z: the flag
+    claims.claims.push_back(claim(f.id(4), ClaimType::a_to_z, ClaimStatus::open, D(2026, 10, 12)));       // the claim, once
+    // order 5: no claim listed: the flag
+
+    const Metric* mfn = find_metric(f.run(D(2026, 11, 20)), "odr", "mfn");
+    REQUIRE(mfn);
+    CHECK(mfn->numerator == 4);
+    CHECK(mfn->denominator == 200);
+    REQUIRE(mfn->components.size() == 3);
+    CHECK(mfn->components[1] == std::pair<std::string, double>{"a_to_z_claims", 4});
+    std::vector<std::string> ids;
+    for (const MetricItem& item : mfn->items) ids.push_back(item.order_id);
+    std::sort(ids.begin(), ids.end());
+    CHECK(ids == std::vector<std::string>{f.id_text(2), f.id_text(3), f.id_text(4), f.id_text(5)});
 }
 
 TEST_CASE("metrics: odr window edges, one day before and after") {

@@ -40,20 +40,26 @@ std::vector<Defect> collect_defects(const EvalContext& ctx) {
             continue;
         out.push_back({fb.order, fb.day, fb.day, kNegativeFeedback});
     }
+    std::vector<OrderKey> a_to_z_listed;  // orders a claims file gives an A-to-z claim on, by as_of
     for (const Claim& c : ctx.facts.claims) {
+        const MaybeDay known = c.claim_day.has() ? c.claim_day : c.order_day;
+        const MaybeDay placed = c.order_day.has() ? c.order_day : c.claim_day;
+        if (!known.has() || known.day() > ctx.as_of) continue;
         const bool chargeback = c.type == ClaimType::chargeback;
+        if (!chargeback && c.order != kNoOrder) a_to_z_listed.push_back(c.order);
         const auto& counted = chargeback ? p.chargeback_statuses : p.a_to_z_statuses;
         if (std::find(counted.begin(), counted.end(), claim_status_word(c.status)) == counted.end()) continue;
         if (!chargeback && c.amazon_funded && p.exclude_amazon_funded_claims) continue;
         if (chargeback && c.fraud && p.exclude_fraud_chargebacks) continue;
-        const MaybeDay known = c.claim_day.has() ? c.claim_day : c.order_day;
-        const MaybeDay placed = c.order_day.has() ? c.order_day : c.claim_day;
-        if (!known.has() || known.day() > ctx.as_of) continue;
         out.push_back({c.order, placed.day(), known.day(), chargeback ? kChargeback : kAtoZ});
     }
+    // The returns report's A-to-Z flag is a claim whose status it does not give (reports.md: treat
+    // it as open). Where a claims file lists an A-to-z claim on the order, that claim's status
+    // decides instead: a denied or withdrawn claim is no defect, an open one is counted above.
     if (p.returns_a_to_z_flag_is_open_claim) {
+        std::sort(a_to_z_listed.begin(), a_to_z_listed.end());
         for (const ReturnRequest* r : ctx.facts.returns) {
-            if (!r->a_to_z_claim) continue;
+            if (!r->a_to_z_claim || std::binary_search(a_to_z_listed.begin(), a_to_z_listed.end(), r->order)) continue;
             const MaybeDay known = r->request_day.has() ? r->request_day : r->order_day;
             const MaybeDay placed = r->order_day.has() ? r->order_day : r->request_day;
             if (!known.has() || known.day() > ctx.as_of) continue;
