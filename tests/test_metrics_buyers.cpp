@@ -227,4 +227,16 @@ TEST_CASE("metrics: short feedback dates are resolved by choice, marketplace, he
         f.files[0].records.date_order_from_header = DateOrder::dmy;
         CHECK(negative_day(f.run(D(2026, 11, 20))) == "2026-04-03");
     }
+    SUBCASE("a date invalid in the order chosen says where that order came from") {
+        Fixture f;
+        Records& fb = make(f);
+        fb.date_order_from_header = DateOrder::dmy;
+        fb.feedback[0].short_date = {26, 3, 14};  // "3/14/26": no 14th month
+        const Result& res = f.run(D(2026, 11, 20));
+        CHECK(negative_day(res) == "none");
+        REQUIRE(res.warnings.size() == 1);
+        CHECK(res.warnings[0] == "1 feedback dates are not valid dates in the chosen day/month order (the header "
+                                 "language of feedback.txt (D/M/YY)); those entries are left out.");
+        CHECK(f.run(D(2026, 11, 20), "amazon", DateOrder::dmy).warnings[0].find("(your choice (D/M/YY))") != std::string::npos);
+    }
 }

@@ -46,6 +46,7 @@ void gather_feedback(const std::vector<LoadedFile>& files, const Options& option
     std::string global_source;
     const DateOrder global = global_date_order(files, options, policy, facts.orders, global_source);
     uint64_t invalid = 0;
+    std::string invalid_sources;  // where the order those dates were read in came from, each once
     for (const LoadedFile& f : files) {
         const Records& r = f.records;
         if (r.feedback.empty()) continue;
@@ -72,6 +73,8 @@ void gather_feedback(const std::vector<LoadedFile>& files, const Options& option
                 day = resolve_short_date(e.short_date, order);
                 if (!day.has()) {
                     ++invalid;
+                    if (invalid_sources.find(source) == std::string::npos)
+                        invalid_sources += (invalid_sources.empty() ? "" : "; ") + source;
                     continue;
                 }
                 if (facts.date_order_source.empty()) facts.date_order_source = source;
@@ -89,7 +92,7 @@ void gather_feedback(const std::vector<LoadedFile>& files, const Options& option
     }
     if (invalid)
         warnings.push_back(std::to_string(invalid) + " feedback dates are not valid dates in the chosen day/month order (" +
-                           global_source + "); those entries are left out.");
+                           invalid_sources + "); those entries are left out.");
     // The same entry in two overlapping exports is one entry.
     auto key = [](const FeedbackFact& a) {
         return std::make_tuple(a.order, a.day.n, a.rating, a.order == kNoOrder ? a.entry->comment : std::string());
