@@ -93,16 +93,19 @@ void gather_feedback(const std::vector<LoadedFile>& files, const Options& option
     if (invalid)
         warnings.push_back(std::to_string(invalid) + " feedback dates are not valid dates in the chosen day/month order (" +
                            invalid_sources + "); those entries are left out.");
-    // The same entry in two overlapping exports is one entry.
-    auto key = [](const FeedbackFact& a) {
-        return std::make_tuple(a.order, a.day.n, a.rating, a.order == kNoOrder ? a.entry->comment : std::string());
+    // The same entry in two overlapping exports is one entry: the same order, day and rating
+    // (and comment, when there is no order id). Compared field by field, no comment copied.
+    auto before = [](const FeedbackFact& a, const FeedbackFact& b) {
+        if (a.order != b.order) return a.order < b.order;
+        if (a.day.n != b.day.n) return a.day.n < b.day.n;
+        if (a.rating != b.rating) return a.rating < b.rating;
+        return a.order == kNoOrder && a.entry->comment < b.entry->comment;
     };
-    std::stable_sort(facts.feedback.begin(), facts.feedback.end(),
-                     [&](const FeedbackFact& a, const FeedbackFact& b) { return key(a) < key(b); });
+    std::stable_sort(facts.feedback.begin(), facts.feedback.end(), before);
     std::vector<FeedbackFact> unique;
     unique.reserve(facts.feedback.size());
     for (const FeedbackFact& fb : facts.feedback) {
-        if (!unique.empty() && key(unique.back()) == key(fb)) {
+        if (!unique.empty() && !before(unique.back(), fb)) {  // sorted: not before is the same
             FeedbackFact& kept = unique.back();
             kept.removed = kept.removed || fb.removed;
             if (kept.entry->response.empty() && !fb.entry->response.empty()) kept.entry = fb.entry;
