@@ -2,6 +2,10 @@
 // code's template filled with them (src/core/data/messages.json), worked by hand.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "core/messages.h"
 #include "test_metrics_fixture.h"
 
@@ -218,6 +222,18 @@ TEST_CASE("actions: the last line of a capped kind counts the rest") {
     CHECK(more->params == MessageParams{{"count", "2"}, {"kind", "claims"}});
     CHECK(more->text == "... and 2 more like this (claims)");
     CHECK(more->order_id.empty());
+    // Equal in value and due day, the claims kept are the first 19 by order id, in that order,
+    // and the count comes right after them.
+    std::vector<std::string> all_ids, kept;
+    for (int i = 1; i <= 21; ++i) all_ids.push_back(f.id_text(i));
+    std::sort(all_ids.begin(), all_ids.end());
+    size_t more_at = 0;
+    for (size_t i = 0; i < r.actions.size(); ++i) {
+        if (r.actions[i].code == "respond_claim") kept.push_back(r.actions[i].order_id);
+        if (&r.actions[i] == more) more_at = i;
+    }
+    CHECK(kept == std::vector<std::string>(all_ids.begin(), all_ids.begin() + 19));
+    CHECK(more_at == 19);
 }
 
 TEST_CASE("actions: every action's text is its code's English template") {

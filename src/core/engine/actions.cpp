@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <numeric>
 
 #include "core/engine/shipping.h"
 #include "core/messages.h"
@@ -18,6 +19,7 @@ struct Candidate {
     int64_t value = 0;
     Day deadline;              // earlier first among equal values
     Action action;
+    bool more = false;         // "... and N more like this": after the kind's lines it stands for
 };
 
 std::string percent(double r) {
@@ -55,16 +57,24 @@ public:
         std::vector<Candidate> all;
         const size_t cap = size_t(std::max(1, ctx_.policy.max_actions_per_kind));
         for (auto& [kind, list] : per_kind_) {
-            std::stable_sort(list.begin(), list.end(), before);
+            // Only a kind's first `cap` are kept: their places are found by ordering positions,
+            // not the candidates themselves (a year of feedback makes thousands of them, each
+            // with its strings; issue 9), with the position deciding ties as a stable sort would.
+            std::vector<uint32_t> order(list.size());
+            std::iota(order.begin(), order.end(), 0u);
+            const size_t kept = std::min(list.size(), cap);
+            std::partial_sort(order.begin(), order.begin() + kept, order.end(), [&](uint32_t a, uint32_t b) {
+                if (before(list[a], list[b])) return true;
+                return !before(list[b], list[a]) && a < b;
+            });
             if (list.size() > cap) {
-                Candidate more = list[cap - 1];
+                Candidate& more = list[order[cap - 1]];
                 more.action.code = "more_actions";
                 more.action.params = {{"count", std::to_string(list.size() - cap + 1)}, {"kind", kind}};
                 more.action.order_id.clear();
-                list.resize(cap - 1);
-                list.push_back(std::move(more));
+                more.more = true;
             }
-            for (Candidate& c : list) all.push_back(std::move(c));
+            for (size_t i = 0; i < kept; ++i) all.push_back(std::move(list[order[i]]));
         }
         std::stable_sort(all.begin(), all.end(), before);
         std::vector<Action> out;
@@ -80,6 +90,7 @@ private:
     static bool before(const Candidate& a, const Candidate& b) {
         if (a.value != b.value) return a.value > b.value;
         if (a.deadline != b.deadline) return a.deadline < b.deadline;
+        if (a.more != b.more) return b.more;
         return a.action.order_id < b.action.order_id;
     }
     const EvalContext& ctx_;
