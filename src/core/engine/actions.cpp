@@ -56,7 +56,9 @@ public:
     std::vector<Action> finish() {
         std::vector<Candidate> all;
         const size_t cap = size_t(std::max(1, ctx_.policy.max_actions_per_kind));
-        for (auto& [kind, list] : per_kind_) {
+        for (auto& kind_list : per_kind_) {
+            const std::string& kind = kind_list.first;
+            std::vector<Candidate>& list = kind_list.second;  // a name the lambda below can capture (C++17)
             // Only a kind's first `cap` are kept: their places are found by ordering positions,
             // not the candidates themselves (a year of feedback makes thousands of them, each
             // with its strings; issue 9), with the position deciding ties as a stable sort would.
