@@ -137,6 +137,39 @@ TEST_CASE("ingest: Rater Email is never kept") {
     for (const Problem& p : f.info.problems) CHECK(p.message.find('@') == std::string::npos);
 }
 
+// A row short of one, two, three or four fields moves the Rater Email into the Order ID,
+// Your Response, Comments or Rating column: the row is left out and the address is kept nowhere,
+// not in the entries, nor the order ids, nor a problem's text.
+TEST_CASE("ingest: a row short of a field never keeps the rater's e-mail address") {
+    const std::string header = "Date\tRating\tComments\tYour Response\tOrder ID\tRater Email\n";
+    const std::string rows =
+        "11/18/26\t1\tlate\t\t111-8000000-0000001\tkept.out@secret.example\n"      // whole: read
+        "11/18/26\t1\tshifted\t111-8000000-0000002\tone@secret.example\n"            // no response field
+        "11/18/26\t1\tshifted\ttwo@secret.example\n"                                  // two fields short
+        "11/18/26\t1\tthree@secret.example\n"                                          // three
+        "11/18/26\tfour@secret.example\n"                                               // four
+        "11/19/26\t2\tlate\t\tfive@secret.example\t\n"                               // in the Order ID column
+        "11/19/26\t2\tlate, mail me at me@buyer.example\t\t111-8000000-0000003\t\n";  // the buyer's own words: kept
+    OrderIdPool ids;
+    const LoadedFile f = test::read_text(header + rows, ids);
+    REQUIRE(f.info.ok());
+    CHECK(f.info.rows == 2);
+    CHECK(f.info.skipped == 5);
+    REQUIRE(f.records.feedback.size() == 2);
+    CHECK(f.records.feedback[1].comment == "late, mail me at me@buyer.example");
+    for (const FeedbackEntry& e : f.records.feedback) {
+        CHECK(e.comment.find("secret") == std::string::npos);
+        CHECK(e.response.find("secret") == std::string::npos);
+        CHECK(ids.text(e.order).find('@') == std::string::npos);
+    }
+    REQUIRE(f.info.problems.size() == 5);
+    for (const Problem& p : f.info.problems) {
+        CAPTURE(p.line);
+        CHECK(p.message.find('@') == std::string::npos);
+        CHECK(p.message.find("e-mail address is in another column") != std::string::npos);
+    }
+}
+
 TEST_CASE("ingest: feedback bad rows") {
     // Line 2 good; 3 rating 7; 4 bad date; 5 no order id.
     const LoadedFile f = test::read_text(

@@ -7,6 +7,9 @@ namespace sh::ingest {
 
 namespace {
 
+constexpr const char* kShiftedEmail =
+    "a field is missing in this row, so the rater's e-mail address is in another column (the row is left out, the address not kept)";
+
 class FeedbackReader : public KindReader {
 public:
     FeedbackReader(const FeedbackLayout& layout, Context& cx) : layout_(layout), cx_(cx) {
@@ -19,7 +22,14 @@ public:
             return i < 0 ? std::string_view() : row.field(size_t(i));
         };
         const auto name = [&](FeedbackColumn c) -> const std::string& { return layout_.names[size_t(c)]; };
-        // Rater Email (fb_rater_email) is personal data: never read beyond this point.
+        // Rater Email (fb_rater_email) is personal data: never read beyond this point. A row
+        // short of a field (its Rater Email column missing) has moved the address left, into a
+        // column that is kept or quoted in a problem: such a row is left out, and the address is
+        // neither kept nor shown (reports.md: read it only to drop it).
+        const int email_at = layout_.columns[size_t(fb_rater_email)];
+        if (email_at >= 0 && !row.fields.empty() && row.fields.size() <= size_t(email_at) &&
+            row.fields[row.fields.size() - 1].find('@') != std::string_view::npos)
+            return cx_.skip(row.line, name(fb_rater_email), kShiftedEmail);
         const std::string_view date_text = col(fb_date);
         const auto date = parse_feedback_date(date_text, year_first_);
         if (!date) return cx_.skip(row.line, name(fb_date), "not a date: " + quote_value(date_text));
@@ -30,6 +40,7 @@ public:
             return cx_.skip(row.line, name(fb_rating), "not a rating from 1 to 5: " + quote_value(rating_text));
         const std::string_view order = trim(col(fb_order_id));
         if (order.empty()) return cx_.skip(row.line, name(fb_order_id), "no order id");
+        if (order.find('@') != std::string_view::npos) return cx_.skip(row.line, name(fb_order_id), kShiftedEmail);
         FeedbackEntry e;
         e.day = date->day;
         e.short_date = date->short_date;
