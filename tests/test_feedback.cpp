@@ -111,6 +111,18 @@ TEST_CASE("feedback: several causes per entry, in order of appearance; other onl
     CHECK(causes_of("good product but shipping was slow", 4) == Causes{"shipping_speed"});
 }
 
+// "Never received" is a late parcel, unless what never came is the refund.
+TEST_CASE("feedback: a refund that never came is returns_refunds, not shipping_speed") {
+    for (const char* comment : {"Refund never received", "I never received my refund", "Rückerstattung nie erhalten",
+                                "Remboursement jamais reçu", "Rimborso mai ricevuto", "返金がまだ届かない",
+                                "Reembolso no recibido"}) {
+        CAPTURE(comment);
+        CHECK(causes_of(comment) == Causes{"returns_refunds"});
+    }
+    CHECK(causes_of("I never received my parcel") == Causes{"shipping_speed"});
+    CHECK(reasons_of("I never received my refund", 1, Channel::afn).empty());  // not about delivery
+}
+
 TEST_CASE("feedback: triggers are byte spans of the original comment") {
     auto text_of = [](const std::string& comment, const Trigger& t) { return comment.substr(t.begin, t.end - t.begin); };
     const std::string en = "The box was CRUSHED!!";
@@ -161,6 +173,13 @@ TEST_CASE("feedback: removal reasons") {
     }
     SUBCASE("obscene, personal_info, promotional") {
         CHECK(has(reasons_of("what a pile of shit", 1, Channel::mfn), "obscene"));
+        CHECK(has(reasons_of("what a pile of shit, livré en retard", 1, Channel::mfn), "obscene"));
+        // English obscene words that are ordinary words in the comment's language are not.
+        CHECK_FALSE(has(reasons_of("Colis livré avec une semaine de retard.", 2, Channel::mfn), "obscene"));
+        CHECK_FALSE(has(reasons_of("Entrega con retardo de dos semanas", 2, Channel::mfn), "obscene"));
+        CHECK_FALSE(has(reasons_of("Der Stoff ist viel zu dick und die Lieferung kam spät.", 2, Channel::mfn), "obscene"));
+        CHECK(has(reasons_of("Lieferung zu spät, so ein fucking Mist", 1, Channel::mfn), "obscene"));
+        CHECK(has(reasons_of("you retard, it came two weeks late", 1, Channel::mfn), "obscene"));
         CHECK(has(reasons_of("mail me at jane.doe@example.com", 1, Channel::mfn), "personal_info"));
         CHECK(has(reasons_of("call me 555-201-7788", 1, Channel::mfn), "personal_info"));
         CHECK(has(reasons_of("请打13812345678", 1, Channel::mfn), "personal_info"));
@@ -173,6 +192,8 @@ TEST_CASE("feedback: removal reasons") {
         CHECK(has(reasons_of("buy it at www.cheap.example instead", 1, Channel::mfn), "promotional"));
         CHECK(has(reasons_of("cheaper at bestdeals.com", 1, Channel::mfn), "promotional"));
         CHECK_FALSE(has(reasons_of("bought on amazon.com, arrived late", 1, Channel::mfn), "promotional"));
+        CHECK_FALSE(has(reasons_of("late, see www.amazon.de for yourself", 1, Channel::mfn), "promotional"));
+        CHECK(has(reasons_of("Late. Buy it at amazonbargains.net instead", 1, Channel::mfn), "promotional"));
     }
     SUBCASE("happy buyers are never put up for removal") {
         CHECK(reasons_of("battery died but I love it, shit happens", 5, Channel::afn).empty());

@@ -39,7 +39,10 @@ void read_comment(std::string_view comment, int rating, CommentScratch& s, Comme
     bool phone_cue = false;
     s.matches.clear();
     for (const Lexicon* lex : s.lexicons) {
-        out.obscene = out.obscene || contains_any(lex->obscene, text);
+        // English obscene words count in other languages' comments too, except those that are
+        // ordinary words there ([not obscene]: French "en retard" is "late", German "dick" "thick").
+        const bool english_in_other = lex->lang == Lang::en && out.language != Lang::en;
+        out.obscene = out.obscene || contains_any(english_in_other ? lexicon(out.language).english_obscene : lex->obscene, text);
         out.promotional = out.promotional || contains_any(lex->promotional, text);
         out.mentions_service = out.mentions_service || contains_any(lex->service, text);
         phone_cue = phone_cue || contains_any(lex->phone_cues, text);

@@ -166,6 +166,7 @@ Lexicon parse_lexicon(std::string_view text, Lang lang) {
             }
             else if (name == "service") target = &lex.service;
             else if (name == "obscene") target = &lex.obscene;
+            else if (name == "not obscene") target = &lex.not_obscene;
             else if (name == "promotional") target = &lex.promotional;
             else if (name == "name cue") target = &lex.name_cues;
             else if (name == "phone cue") target = &lex.phone_cues;
@@ -235,6 +236,17 @@ const Lexicon& lexicon(Lang lang) {
         for (Lang l : kAllLangs) {
             const std::string path = "lexicons/" + std::string(language_code(l)) + ".txt";
             parsed[size_t(l)] = parse_lexicon(embedded_file(path), l);
+        }
+        const Lexicon& english = parsed[size_t(Lang::en)];
+        for (Lang l : kAllLangs) {
+            if (l == Lang::en) continue;
+            Lexicon& lex = parsed[size_t(l)];
+            for (const Phrase& p : english.obscene) {
+                const bool ordinary = std::any_of(lex.not_obscene.begin(), lex.not_obscene.end(),
+                                                  [&](const Phrase& q) { return q.text == p.text; });
+                if (!ordinary) lex.english_obscene.phrases.push_back(p);
+            }
+            lex.english_obscene.build_index();
         }
         return parsed;
     }();

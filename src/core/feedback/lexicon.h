@@ -97,6 +97,10 @@ struct Lexicon {
     PhraseList topics;                     // [topic <cause>] ([product feature] = topic product_quality)
     PhraseList service;                    // [service]
     PhraseList obscene;                    // [obscene]
+    PhraseList not_obscene;                // [not obscene]: ordinary words here, obscene in English
+    // English's [obscene] without this language's [not obscene] (French "retard" is "late"):
+    // what a comment in this language is checked with besides its own list (empty for English).
+    PhraseList english_obscene;
     PhraseList promotional;                // [promotional]
     PhraseList name_cues;                  // [name cue]
     PhraseList phone_cues;                 // [phone cue]

@@ -17,9 +17,11 @@ bool is_local_char(char c) { return is_alnum(c) || c == '.' || c == '_' || c == 
 constexpr std::array<std::string_view, 12> kTlds = {"com", "net", "org", "info", "shop", "store",
                                                     "io",  "jp",  "cn",  "tw",   "hk",   "uk"};
 
+// Amazon's own hosts (amazon.de, smile.amazon.com, amzn.to), not hosts that only begin with
+// the name ("amazonbargains.net" is another shop).
 bool is_amazon_host(std::string_view host) {
     return host.substr(0, 7) == "amazon." || host.find(".amazon.") != std::string_view::npos ||
-           host.substr(0, 5) == "amzn." || host.find("amazon") == 0;
+           host.substr(0, 5) == "amzn." || host.find(".amzn.") != std::string_view::npos;
 }
 
 }  // namespace
