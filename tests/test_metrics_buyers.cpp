@@ -227,6 +227,20 @@ TEST_CASE("metrics: short feedback dates are resolved by choice, marketplace, he
         f.files[0].records.date_order_from_header = DateOrder::dmy;
         CHECK(negative_day(f.run(D(2026, 11, 20))) == "2026-04-03");
     }
+    SUBCASE("Japan's YY/M/D, from the marketplace or the policy (a header that is not Japanese cannot tell)") {
+        Fixture f;
+        Records& fb = make(f);
+        fb.feedback[0].short_date = {10, 26, 11};  // "26/11/10": 2026-11-10, not 26 Nov 2010
+        fb.date_order_from_values = DateOrder::dmy;  // 26 > 12 in the first place
+        CHECK(negative_day(f.run(D(2026, 11, 20), "amazon.jp")) == "2026-11-10");
+        Records& orders = f.file("amazon.all_orders");
+        orders.marketplaces = {"", "Amazon.co.jp"};
+        Order o = f.order(1, D(2026, 11, 1));
+        o.marketplace = 1;
+        orders.orders.push_back(o);
+        CHECK(negative_day(f.run(D(2026, 11, 20))) == "2026-11-10");
+        CHECK(negative_day(f.run(D(2026, 11, 20), "amazon", DateOrder::dmy)) != "2026-11-10");  // the seller's choice wins
+    }
     SUBCASE("a date invalid in the order chosen says where that order came from") {
         Fixture f;
         Records& fb = make(f);

@@ -31,14 +31,17 @@ struct Order {
 };
 static_assert(sizeof(Order) == 24, "a year of a large seller's orders must fit the wasm heap");
 
-// Date written in a short marketplace form whose day/month order may be unresolved.
-// `a`/`b` are the first and second numeric fields as written (M/D/YY: a=M, b=D).
+// Date written in a short marketplace form whose field order may be unresolved: `a`/`b` are the
+// first and second numeric fields as written (M/D/YY: a=M, b=D), `year` the third (YY as
+// written, 2026 for "2026"; in Japan's YY/M/D it is the day).
 struct ShortDate {
     int16_t year = 0;
     uint8_t a = 0, b = 0;
 };
 
-enum class DateOrder : uint8_t { unknown, dmy, mdy };
+// The order of a short date's fields: D/M/YY, M/D/YY, or Japan's YY/M/D (which only the
+// marketplace or policy sets: a file whose header is not Japanese cannot tell it from D/M/YY).
+enum class DateOrder : uint8_t { unknown, dmy, mdy, ymd };
 
 // One seller-feedback entry (Feedback Manager export or our feedback template).
 struct FeedbackEntry {

@@ -421,8 +421,8 @@ template <class IO> void fields(IO& io, InputInfo& in) {
 template <class IO> void fields(IO& io, Records& r) {
     list(io, r.marketplaces, 4);
     list(io, r.categories, 4);
-    io.enumeration(r.date_order_from_header, 2);
-    io.enumeration(r.date_order_from_values, 2);
+    io.enumeration(r.date_order_from_header, 3);
+    io.enumeration(r.date_order_from_values, 3);
     list(io, r.orders, kOrderBytes);
     list(io, r.feedback, 24);
     list(io, r.claims, 24);

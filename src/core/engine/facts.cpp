@@ -8,7 +8,7 @@ namespace sh {
 
 namespace {
 
-const char* order_name(DateOrder o) { return o == DateOrder::mdy ? "M/D/YY" : "D/M/YY"; }
+const char* order_name(DateOrder o) { return o == DateOrder::mdy ? "M/D/YY" : o == DateOrder::ymd ? "YY/M/D" : "D/M/YY"; }
 
 // The marketplace-wide order: the user's choice, then the orders' marketplace, then the policy's.
 DateOrder global_date_order(const std::vector<LoadedFile>& files, const Options& options, const Policy& policy,
@@ -324,11 +324,12 @@ void find_detached_events(const std::vector<LoadedFile>& files, Facts& facts) {
 }  // namespace
 
 MaybeDay resolve_short_date(ShortDate d, DateOrder order) {
-    int year = d.year;
+    if (order == DateOrder::unknown) return {};
+    int year = order == DateOrder::ymd ? d.a : d.year, month = d.b, day = d.a;
+    if (order == DateOrder::mdy) month = d.a, day = d.b;
+    if (order == DateOrder::ymd) day = d.year;
     if (year >= 0 && year < 100) year += 2000;
-    const int day = order == DateOrder::dmy ? d.a : d.b;
-    const int month = order == DateOrder::dmy ? d.b : d.a;
-    if (order == DateOrder::unknown || !valid_civil(year, month, day)) return {};
+    if (!valid_civil(year, month, day)) return {};
     return day_from_civil(year, month, day);
 }
 

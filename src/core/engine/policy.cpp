@@ -45,7 +45,7 @@ void read(const Json& j, const char* key, T& out) {
 DateOrder date_order_from(const Json& j) {
     if (!j.is_string()) return DateOrder::unknown;
     const std::string s = j.get<std::string>();
-    return s == "dmy" ? DateOrder::dmy : s == "mdy" ? DateOrder::mdy : DateOrder::unknown;
+    return s == "dmy" ? DateOrder::dmy : s == "mdy" ? DateOrder::mdy : s == "ymd" ? DateOrder::ymd : DateOrder::unknown;
 }
 
 bool read_metric(const std::string& id, const Json& j, double warn_fraction, MetricPolicy& m, std::string& error) {

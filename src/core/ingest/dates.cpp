@@ -108,7 +108,7 @@ std::optional<FeedbackDate> parse_feedback_date(std::string_view text, bool year
     }
     // D/M/YY or M/D/YY: valid in at least one order, kept as written.
     if (!valid_civil(year, p.second, p.first) && !valid_civil(year, p.first, p.second)) return std::nullopt;
-    out.short_date.year = static_cast<int16_t>(year);
+    out.short_date.year = static_cast<int16_t>(p.third);  // as written: the order is not known yet
     out.short_date.a = static_cast<uint8_t>(p.first);
     out.short_date.b = static_cast<uint8_t>(p.second);
     out.needs_order = true;
