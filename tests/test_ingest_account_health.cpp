@@ -1,6 +1,9 @@
 // Amazon's Account Health JSON: the real example document, schema slips, wrong types.
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "test_ingest_support.h"
 
 using namespace sh;
@@ -147,6 +150,20 @@ TEST_CASE("ingest: Account Health slips and wrong types give problems, never exc
     CHECK_FALSE(find(f, "odr"));
     CHECK(f.info.problems.size() >= 6);
     for (const auto& p : f.info.problems) CHECK(p.line == 0);
+}
+
+// Warning types come as Amazon's enumeration words or camelCase, in objects or (a slip) as
+// plain strings: each becomes a readable note.
+TEST_CASE("ingest: Account Health warnings in UPPER_CASE, camelCase or plain strings") {
+    const std::string doc = R"({"performanceMetrics": [{"marketplaceId": "A1PA6795UKMFR9",
+        "warningStates": [{"warningType": "LATE_SHIPMENT_WARNING", "status": "ACTIVE"},
+                          {"warningType": "spamWarningAHRStatus"}, "SOME_WARNING"]}]})";
+    const LoadedFile f = test::read_text(doc);
+    std::vector<std::string> notes(f.info.notes.begin(), f.info.notes.end());
+    CHECK(notes == std::vector<std::string>{
+                       "Amazon reports a warning for A1PA6795UKMFR9: late_shipment_warning (ACTIVE)",
+                       "Amazon reports a warning for A1PA6795UKMFR9: spam_warning_ahr_status",
+                       "Amazon reports a warning for A1PA6795UKMFR9: some_warning"});
 }
 
 TEST_CASE("ingest: Account Health in chunks and with a BOM") {

@@ -21,11 +21,19 @@ const json* member(const json& object, std::initializer_list<const char*> names)
     return nullptr;
 }
 
-std::string snake_case(std::string_view camel) {
+// camelCase or UPPER_CASE (Amazon writes both) as snake_case: lateShipmentRate and
+// LATE_SHIPMENT_RATE are late_shipment_rate.
+std::string snake_case(std::string_view name) {
     std::string out;
-    for (char c : camel) {
-        if (c >= 'A' && c <= 'Z') {
-            if (!out.empty()) out.push_back('_');
+    const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    for (size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        if (upper(c)) {
+            // A word starts at a capital after a small letter or digit ("lateShipment"), or
+            // at the last capital of a run before a small letter ("AHRStatus": ahr_status).
+            const bool after_small = i > 0 && !upper(name[i - 1]) && name[i - 1] != '_';
+            const bool ends_run = i > 0 && upper(name[i - 1]) && i + 1 < name.size() && name[i + 1] >= 'a' && name[i + 1] <= 'z';
+            if (!out.empty() && out.back() != '_' && (after_small || ends_run)) out.push_back('_');
             out.push_back(static_cast<char>(c - 'A' + 'a'));
         } else {
             out.push_back(c);
@@ -246,7 +254,8 @@ private:
     void warnings(const json& list, const std::string& at) {
         if (!list.is_array()) return problem(at, "not a list");
         for (const auto& w : list) {
-            const std::string type = w.is_object() ? text(w, "warningType", at) : std::string();
+            // {"warningType": ..., "status": ...}, or (a schema slip) the type as a plain string
+            const std::string type = w.is_object() ? text(w, "warningType", at) : w.is_string() ? w.get<std::string>() : std::string();
             if (type.empty()) continue;
             std::string line = "Amazon reports a warning";
             if (!marketplace_.empty()) line += " for " + marketplace_;
