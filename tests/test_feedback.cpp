@@ -120,6 +120,8 @@ TEST_CASE("feedback: a refund that never came is returns_refunds, not shipping_s
         CHECK(causes_of(comment) == Causes{"returns_refunds"});
     }
     CHECK(causes_of("I never received my parcel") == Causes{"shipping_speed"});
+    CHECK(causes_of("Lieferung verspätet. Größe falsch.") == Causes{"shipping_speed", "not_as_described"});
+    CHECK(causes_of("Colis abîmé, reçu après dix jours.") == Causes{"packaging", "shipping_speed"});
     CHECK(reasons_of("I never received my refund", 1, Channel::afn).empty());  // not about delivery
 }
 
