@@ -184,6 +184,14 @@ TEST_CASE("metrics: short feedback dates are resolved by choice, marketplace, he
         r.feedback.push_back(e);
         return r;
     };
+    // An orders file of one order on `day` in the marketplace `sales_channel`.
+    auto orders_in = [](Fixture& f, const char* sales_channel, Day day) {
+        Records& orders = f.file("amazon.all_orders");
+        orders.marketplaces = {"", sales_channel};
+        Order o = f.order(1, day);
+        o.marketplace = 1;
+        orders.orders.push_back(o);
+    };
     auto negative_day = [](const Result& res) -> std::string {
         const Metric* m = find_metric(res, "feedback_positive_rate_lifetime");
         return m && !m->items.empty() ? format_day(m->items[0].day) : "none";
@@ -207,11 +215,7 @@ TEST_CASE("metrics: short feedback dates are resolved by choice, marketplace, he
         Fixture f;
         Records& fb = make(f);
         fb.date_order_from_values = DateOrder::dmy;
-        Records& orders = f.file("amazon.all_orders");
-        orders.marketplaces = {"", "Amazon.com"};
-        Order o = f.order(1, D(2026, 3, 1));
-        o.marketplace = 1;
-        orders.orders.push_back(o);
+        orders_in(f, "Amazon.com", D(2026, 3, 1));
         CHECK(negative_day(f.run(D(2026, 11, 20))) == "2026-03-04");
     }
     SUBCASE("the selected marketplace policy") {
@@ -233,11 +237,7 @@ TEST_CASE("metrics: short feedback dates are resolved by choice, marketplace, he
         fb.feedback[0].short_date = {10, 26, 11};  // "26/11/10": 2026-11-10, not 26 Nov 2010
         fb.date_order_from_values = DateOrder::dmy;  // 26 > 12 in the first place
         CHECK(negative_day(f.run(D(2026, 11, 20), "amazon.jp")) == "2026-11-10");
-        Records& orders = f.file("amazon.all_orders");
-        orders.marketplaces = {"", "Amazon.co.jp"};
-        Order o = f.order(1, D(2026, 11, 1));
-        o.marketplace = 1;
-        orders.orders.push_back(o);
+        orders_in(f, "Amazon.co.jp", D(2026, 11, 1));
         CHECK(negative_day(f.run(D(2026, 11, 20))) == "2026-11-10");
         CHECK(negative_day(f.run(D(2026, 11, 20), "amazon", DateOrder::dmy)) != "2026-11-10");  // the seller's choice wins
     }
