@@ -1,6 +1,8 @@
 // The result's figures that one part takes from another (result.h).
 #include "core/result.h"
 
+#include <string_view>
+
 namespace sh {
 
 void feedback_figures_from_metrics(FeedbackReport& feedback, const std::vector<Metric>& metrics) {
