@@ -128,14 +128,14 @@ TEST_CASE("actions: orders due today and overdue shipments") {
     REQUIRE(today);
     CHECK(today->params == MessageParams{{"count", "1"}, {"day", "2026-11-20"}});
     CHECK(today->text ==
-          "Ship or cancel 1 orders due today (2026-11-20) and confirm them: an order confirmed after its "
+          "Ship or cancel 1 order due today (2026-11-20) and confirm it: an order confirmed after its "
           "expected-ship date is a late shipment.");
     const Action* late = find_action(r, "confirm_overdue");
     REQUIRE(late);
     CHECK(late->params == MessageParams{{"count", "1"}, {"since", "2026-11-15"}});
     CHECK(late->text ==
-          "Confirm shipment of 1 overdue orders (expected to ship since 2026-11-15); each counts as late until it "
-          "is confirmed.");
+          "Confirm shipment of 1 overdue order (expected to ship since 2026-11-15); it counts as late until it is "
+          "confirmed.");
 }
 
 // Messages in -08:00, as_of 2026-11-20: m1 arrived 11-20 08:00 (answer by 11-21 08:00 local),
@@ -149,13 +149,13 @@ TEST_CASE("actions: buyer messages to answer, and messages already late") {
     const Action* due = find_action(result, "answer_messages");
     REQUIRE(due);
     CHECK(due->params == MessageParams{{"count", "1"}, {"first_due", "2026-11-21 08:00"}});
-    CHECK(due->text == "Answer 1 buyer messages within 24 hours of receipt (the first by 2026-11-21 08:00).");
+    CHECK(due->text == "Answer 1 buyer message within 24 hours of receipt (the first by 2026-11-21 08:00).");
     CHECK(due->order_id == "m1");
     const Action* late = find_action(result, "answer_late_messages");
     REQUIRE(late);
     CHECK(late->params == MessageParams{{"count", "1"}});
     CHECK(late->text ==
-          "Answer 1 buyer messages already past 24 hours: they count as late responses, but buyers still wait.");
+          "Answer 1 buyer message already past 24 hours: it counts as a late response, but the buyer still waits.");
 }
 
 TEST_CASE("actions: pending return requests") {

@@ -35,6 +35,23 @@ TEST_CASE("messages: a section is shown when every parameter in it has a value, 
           "feedback left on 2026-11-02 (late)");
 }
 
+TEST_CASE("messages: a number section is its first branch for 1, its second for any other value") {
+    const char* text = "{count} [#count:request is|requests are] pending[ since {since}]";
+    CHECK(fill_template(text, {{"count", "1"}}, table({})) == "1 request is pending");
+    CHECK(fill_template(text, {{"count", "2"}, {"since", "2026-11-02"}}, table({})) ==
+          "2 requests are pending since 2026-11-02");
+    CHECK(fill_template(text, {{"count", "0"}}, table({})) == "0 requests are pending");
+    CHECK(fill_template(text, {{"count", "11"}}, table({})) == "11 requests are pending");
+    MessageParams found;
+    REQUIRE(match_template(text, "1 request is pending", found));
+    CHECK(found == MessageParams{{"count", "1"}});
+    CHECK_FALSE(match_template(text, "1 requests are pending", found));
+    CHECK_FALSE(match_template(text, "3 request is pending", found));
+    const CodedText one = recognise("1 buyer-requested cancellation is left out.");
+    CHECK(one.code == "cancel_buyer_requested");
+    CHECK(one.params == MessageParams{{"count", "1"}});
+}
+
 TEST_CASE("messages: a word parameter looks up each comma-separated value and joins them") {
     const auto words = table({{"reason.a", "alpha"}, {"reason.b", "beta"}, {"list_separator", " + "}});
     CHECK(fill_template("({why:reason})", {{"why", "a,b,c"}}, words) == "(alpha + beta + c)");
@@ -78,7 +95,7 @@ TEST_CASE("messages: a text no template makes has no code") {
 
 TEST_CASE("messages: every template of the table renders back to itself when recognised") {
     // Each code filled with sample values, then recognised: the same code (or one that writes
-    // the same English) and the same text.
+    // the same English) and the same text; a number choosing a singular is tried at 1 too.
     for (const std::string& code : message_codes()) {
         CAPTURE(code);
         MessageParams params;
@@ -92,11 +109,19 @@ TEST_CASE("messages: every template of the table renders back to itself when rec
             for (const auto& p : params) seen = seen || p.first == name;
             if (!seen) params.emplace_back(name, "X" + std::to_string(params.size() + 1));
         }
-        const std::string filled = english(code, params);
-        CHECK_FALSE(filled.empty());
-        const CodedText back = recognise(filled);
-        CHECK_FALSE(back.code.empty());
-        CHECK(english(back) == filled);
+        const auto round_trip = [&](const MessageParams& with) {
+            const std::string filled = english(code, with);
+            CHECK_FALSE(filled.empty());
+            const CodedText back = recognise(filled);
+            CHECK_FALSE(back.code.empty());
+            CHECK(english(back) == filled);
+        };
+        round_trip(params);
+        // And with every number that chooses a [#name:singular|plural] section at 1.
+        MessageParams ones = params;
+        for (auto& [name, value] : ones)
+            if (text->find("[#" + name + ":") != std::string::npos) value = "1";
+        if (ones != params) round_trip(ones);
     }
 }
 

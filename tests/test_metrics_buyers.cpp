@@ -53,7 +53,7 @@ TEST_CASE("metrics: return dissatisfaction counts invalid rejections; pending re
     REQUIRE(m->items.size() == 1);
     CHECK(m->items[0].kinds == std::vector<std::string>{"invalid_rejection"});
     REQUIRE(m->notes.size() == 2);
-    CHECK(m->notes[1].rfind("1 requests are still pending more than 48 hours", 0) == 0);
+    CHECK(m->notes[1].rfind("1 request is still pending more than 48 hours", 0) == 0);
 }
 
 // as_of 2026-11-20, messages in -08:00: 30-day window 10-22 .. 11-20 by received day.
@@ -202,7 +202,7 @@ TEST_CASE("metrics: short feedback dates are resolved by choice, marketplace, he
         const Result& res = f.run(D(2026, 11, 20));
         CHECK(negative_day(res) == "none");
         REQUIRE(res.warnings.size() == 1);
-        CHECK(res.warnings[0].find("1 feedback entries in feedback.txt") == 0);
+        CHECK(res.warnings[0].find("1 feedback entry in feedback.txt has a date such as 3/4/26") == 0);
         CHECK(res.warnings[0].find("--date-order") != std::string::npos);
     }
     SUBCASE("the user's choice") {
@@ -249,8 +249,8 @@ TEST_CASE("metrics: short feedback dates are resolved by choice, marketplace, he
         const Result& res = f.run(D(2026, 11, 20));
         CHECK(negative_day(res) == "none");
         REQUIRE(res.warnings.size() == 1);
-        CHECK(res.warnings[0] == "1 feedback dates are not valid dates in the chosen day/month order (the header "
-                                 "language of feedback.txt (D/M/YY)); those entries are left out.");
+        CHECK(res.warnings[0] == "1 feedback date is not a valid date in the chosen day/month order (the header "
+                                 "language of feedback.txt (D/M/YY)); that entry is left out.");
         CHECK(f.run(D(2026, 11, 20), "amazon", DateOrder::dmy).warnings[0].find("(your choice (D/M/YY))") != std::string::npos);
     }
 }

@@ -62,7 +62,7 @@ TEST_CASE("metrics: cancel rate leaves out buyer-requested cancellations and afn
     CHECK(m->items[2].order_id == f.id_text(5));
     CHECK(m->items[2].kinds == std::vector<std::string>{"cancelled", "not_checked_for_buyer_request"});
     REQUIRE(m->notes.size() >= 1);
-    CHECK(m->notes[0].rfind("1 cancellations could not be checked", 0) == 0);
+    CHECK(m->notes[0].rfind("1 cancellation could not be checked", 0) == 0);
 
     SUBCASE("a rate exactly at the target is failing") {
         orders.orders[5].cancelled = false;  // 3/120 = 0.025
@@ -114,7 +114,7 @@ TEST_CASE("metrics: late shipment rate, 10 and 30 days") {
     CHECK(thirty->numerator == 5);
     // the action list asks to ship the order due today and confirm the overdue one
     bool due_today = false;
-    for (const Action& a : r.actions) due_today = due_today || a.text.rfind("Ship or cancel 1 orders due today", 0) == 0;
+    for (const Action& a : r.actions) due_today = due_today || a.text.rfind("Ship or cancel 1 order due today", 0) == 0;
     CHECK(due_today);
 }
 
@@ -140,7 +140,7 @@ TEST_CASE("metrics: valid tracking rate overall and per category") {
         CHECK(all->denominator == 100);
         CHECK(all->status == "failing");
         CHECK_FALSE(all->needed_to_recover);  // gt: given as a note
-        CHECK(all->notes.back() == "passes again after 1 more good items and no bad one");
+        CHECK(all->notes.back() == "passes again after 1 more good item and no bad one");
         CHECK(all->item_count == 5);
         const Metric* toys = find_metric(r, "valid_tracking_rate", "mfn", "computed", "Toys");
         const Metric* books = find_metric(r, "valid_tracking_rate", "mfn", "computed", "Books");

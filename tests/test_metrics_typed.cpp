@@ -177,7 +177,7 @@ TEST_CASE("metrics: the notes of typed figures carry codes the dashboard transla
 
     const CodedText below = recognise(life->notes.back());
     CHECK(below.code == "feedback_total_below_entries");
-    CHECK(life->notes.back() == "The feedback total typed in for the lifetime (0) is below the 1 1-3 star entries in the files: check it.");
+    CHECK(life->notes.back() == "The feedback total typed in for the lifetime (0) is below the 1 1-3 star entry in the files: check it.");
 
     CHECK(recognise(ahr->notes.back()).code == "account_health_rating_typed");
     CHECK(ahr->notes.back() == "typed in from Seller Central: 200 or more is healthy, 100-199 at risk, below 100 unhealthy");

@@ -12,10 +12,11 @@ namespace sh {
 
 namespace {
 
-// A parsed template: literal text, a {parameter} (with its word table), or an [A|B] section.
+// A parsed template: literal text, a {parameter} (with its word table), or an [A|B] section
+// ([#name:A|B] chooses by the number `name` instead: A for 1, B for any other).
 struct Node {
     enum Kind { literal, parameter, section } kind = literal;
-    std::string text;   // literal text or parameter name
+    std::string text;   // literal text, parameter name, or a section's number parameter ("" for [A|B])
     std::string table;  // {name:table}
     std::vector<Node> then, otherwise;
 };
@@ -50,6 +51,11 @@ Nodes parse(std::string_view s, size_t& i, bool in_section) {
             Node n;
             n.kind = Node::section;
             ++i;
+            const size_t colon = i < s.size() && s[i] == '#' ? s.find(':', i) : std::string_view::npos;
+            if (colon != std::string_view::npos) {
+                n.text = std::string(s.substr(i + 1, colon - i - 1));
+                i = colon + 1;
+            }
             n.then = parse(s, i, true);
             if (i < s.size() && s[i] == '|') {
                 ++i;
@@ -76,11 +82,20 @@ const std::string* find_param(const MessageParams& params, std::string_view name
     return nullptr;
 }
 
+bool all_present(const Nodes& nodes, const MessageParams& params);
+
+// The branch a [#name:A|B] section shows: A when the number is 1.
+const Nodes& by_number(const Node& n, const std::string* number) {
+    return number && *number == "1" ? n.then : n.otherwise;
+}
+
 bool all_present(const Nodes& nodes, const MessageParams& params) {
     for (const Node& n : nodes) {
         if (n.kind == Node::parameter) {
             const std::string* v = find_param(params, n.text);
             if (!v || v->empty()) return false;
+        } else if (n.kind == Node::section && !n.text.empty()) {
+            if (!all_present(by_number(n, find_param(params, n.text)), params)) return false;
         } else if (n.kind == Node::section && !all_present(n.then, params) && !all_present(n.otherwise, params)) {
             return false;
         }
@@ -92,6 +107,8 @@ void fill(const Nodes& nodes, const MessageParams& params, const TextLookup& loo
     for (const Node& n : nodes) {
         if (n.kind == Node::literal) {
             out += n.text;
+        } else if (n.kind == Node::section && !n.text.empty()) {
+            fill(by_number(n, find_param(params, n.text)), params, lookup, out);
         } else if (n.kind == Node::section) {
             fill(all_present(n.then, params) ? n.then : n.otherwise, params, lookup, out);
         } else if (const std::string* v = find_param(params, n.text)) {
@@ -191,6 +208,10 @@ bool match(const Nodes& nodes, size_t i, std::string_view s, size_t pos, Found& 
     if (n.kind == Node::section) {
         const size_t mark = out.params.size();
         const Continue rest = [&](size_t p) { return match(nodes, i + 1, s, p, out, next); };
+        // A number section whose number is already read takes its one branch; else both are
+        // tried (recognise() checks the whole text by filling it again).
+        const std::string* number = n.text.empty() ? nullptr : find_param(out.params, n.text);
+        if (number) return match(by_number(n, number), 0, s, pos, out, rest);
         if (match(n.then, 0, s, pos, out, rest)) return true;
         out.params.resize(mark);
         out.tables.resize(mark);

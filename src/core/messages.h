@@ -32,7 +32,9 @@ const std::vector<std::string>& message_codes();
 
 // Fills a template: {name} by the parameter; {name:table} by each comma-separated value's word
 // (lookup "<table>.<value>", else the value) joined by lookup("list_separator"); [A|B] is A when
-// every parameter A names is present and non-empty, else B; [A] is A or nothing.
+// every parameter A names is present and non-empty, else B; [A] is A or nothing; [#name:A|B] is A
+// when the parameter `name` is "1", else B (English singular and plural: "{count} [#count:order
+// is|orders are]").
 std::string fill_template(std::string_view text, const MessageParams& params, const TextLookup& lookup);
 
 // True when filling `text` (a template as above) can give exactly `filled`; `out` then holds the

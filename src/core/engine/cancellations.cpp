@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/engine/context.h"
+#include "core/messages.h"
 
 namespace sh {
 
@@ -75,16 +76,9 @@ void evaluate_cancellations(const EvalContext& ctx, const MetricPolicy& mp) {
         }
     }
     Metric m = finish_metric(ctx, mp, scope, wc, items, ItemText{kKindNames, order_label});
-    if (unchecked)
-        m.notes.push_back(std::to_string(unchecked) +
-                          " cancellations could not be checked for a buyer request (no cancellation report or "
-                          "buyer-cancel column covers them): they count against you.");
-    if (buyer_requested)
-        m.notes.push_back(std::to_string(buyer_requested) + " buyer-requested cancellations are left out.");
-    if (extra)
-        m.notes.push_back(std::to_string(extra) +
-                          " cancellations from the cancellation report are on orders in no orders file: counted as "
-                          "seller-fulfilled orders of their order date.");
+    if (unchecked) m.notes.push_back(english("cancel_unchecked", {{"count", std::to_string(unchecked)}}));
+    if (buyer_requested) m.notes.push_back(english("cancel_buyer_requested", {{"count", std::to_string(buyer_requested)}}));
+    if (extra) m.notes.push_back(english("cancel_unknown_orders", {{"count", std::to_string(extra)}}));
     ctx.metrics.push_back(std::move(m));
 }
 

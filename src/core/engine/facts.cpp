@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/messages.h"
+
 namespace sh {
 
 namespace {
@@ -84,15 +86,13 @@ void gather_feedback(const std::vector<LoadedFile>& files, const Options& option
         }
         if (ambiguous) {
             facts.feedback_ambiguous += ambiguous;
-            warnings.push_back(std::to_string(ambiguous) + " feedback entries in " + f.info.name +
-                               " have dates such as 3/4/26 that can be D/M/YY or M/D/YY; they are left out of every "
-                               "figure. Choose the order with --date-order dmy|mdy (the date-order setting in the "
-                               "app), or load the orders file so its marketplace decides.");
+            warnings.push_back(english("feedback_dates_ambiguous_left_out",
+                                       {{"count", std::to_string(ambiguous)}, {"file", f.info.name}}));
         }
     }
     if (invalid)
-        warnings.push_back(std::to_string(invalid) + " feedback dates are not valid dates in the chosen day/month order (" +
-                           invalid_sources + "); those entries are left out.");
+        warnings.push_back(
+            english("feedback_dates_invalid", {{"count", std::to_string(invalid)}, {"source", invalid_sources}}));
     // The same entry in two overlapping exports is one entry: the same order, day and rating
     // (and comment, when there is no order id). Compared field by field, no comment copied.
     auto before = [](const FeedbackFact& a, const FeedbackFact& b) {

@@ -1,5 +1,6 @@
 // Turns a metric's counts into the result's Metric (status, headroom, recovery, items).
 #include "core/engine/context.h"
+#include "core/messages.h"
 
 #include <algorithm>
 #include <cctype>
@@ -38,8 +39,8 @@ Metric finish_metric(const EvalContext& ctx, const MetricPolicy& policy, const s
         // (further good items) is given as a note.
         const int64_t needed = needed_to_recover(num, den, policy.rule);
         if (policy.rule.condition == Condition::lt) m.needed_to_recover = needed;
-        else m.notes.push_back("passes again after " + std::to_string(needed) + " more good " +
-                               (policy.rule.good_value == 1 ? "items" : "entries") + " and no bad one");
+        else m.notes.push_back(english(policy.rule.good_value == 1 ? "passes_after_good_items" : "passes_after_good_entries",
+                                       {{"count", std::to_string(needed)}}));
         m.recovers_on = counter.recovers_on(policy.rule);
     }
     m.rule_of_thumb = policy.rule_of_thumb;

@@ -1,6 +1,7 @@
 // Late response rate (all) by message-received day: answered after 24 h, or unanswered and
 // received more than 24 h before the end of as_of (23:59:59 in the message's own offset).
 #include "core/engine/context.h"
+#include "core/messages.h"
 
 namespace sh {
 
@@ -46,7 +47,7 @@ void evaluate_messages(const EvalContext& ctx, const MetricPolicy& mp) {
     }
     Metric m = finish_metric(ctx, mp, mp.scopes.empty() ? "all" : mp.scopes.front(), wc, items,
                              ItemText{kKinds, message_label});
-    if (not_needed) m.notes.push_back(std::to_string(not_needed) + " messages marked \"no response needed\" are left out.");
+    if (not_needed) m.notes.push_back(english("messages_no_response_needed", {{"count", std::to_string(not_needed)}}));
     ctx.metrics.push_back(std::move(m));
 }
 

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/engine/context.h"
+#include "core/messages.h"
 
 namespace sh {
 
@@ -147,10 +148,8 @@ void evaluate_order_defects(const EvalContext& ctx, const MetricPolicy& mp) {
         for (const std::string& n : unknown_named) names += (names.empty() ? "" : ", ") + n;
         if (unknown_count > unknown_named.size())
             names += " and " + std::to_string(unknown_count - unknown_named.size()) + " more";
-        ctx.warnings.push_back(std::to_string(unknown_count) +
-                               " order defects are on orders in no loaded orders file (" + names +
-                               "): placed by the order date their file gives, else by the defect's own day, and "
-                               "counted in ODR scope all only.");
+        ctx.warnings.push_back(
+            english("defects_on_unknown_orders", {{"count", std::to_string(unknown_count)}, {"orders", names}}));
     }
     const bool defect_inputs = ctx.facts.feedback_loaded || ctx.facts.claims_loaded || ctx.facts.returns_loaded;
     const ItemText text{kKindNames, order_label};

@@ -2,6 +2,7 @@
 // times and no return feedback, so only what it shows is counted: invalid rejections (in policy,
 // rejected) and requests still unanswered (pending) more than 48 hours after their request day.
 #include "core/engine/context.h"
+#include "core/messages.h"
 
 namespace sh {
 
@@ -42,20 +43,13 @@ void evaluate_returns(const EvalContext& ctx, const MetricPolicy& mp) {
     }
     Metric m = finish_metric(ctx, mp, mp.scopes.empty() ? "mfn" : mp.scopes.front(), wc, items,
                              ItemText{kKinds, order_label});
+    const std::string hours = std::to_string(p.return_response_hours);
     if (p.count_pending_returns_as_late)
-        m.notes.push_back("The returns report carries no response times and no return feedback: counted are invalid "
-                          "rejections and requests still pending more than " +
-                          std::to_string(p.return_response_hours) +
-                          " hours after their request day; negative return feedback cannot be seen.");
+        m.notes.push_back(english("returns_invalid_rejections_and_pending", {{"hours", hours}}));
     else
-        m.notes.push_back("The returns report carries no response times and no return feedback: only invalid "
-                          "rejections (in policy, rejected) are counted; late responses and negative return "
-                          "feedback cannot be seen.");
+        m.notes.push_back(english("returns_invalid_rejections_only", {}));
     if (pending_late)
-        m.notes.push_back(std::to_string(pending_late) + " requests are still pending more than " +
-                          std::to_string(p.return_response_hours) +
-                          " hours after their request day: if they are unanswered, Amazon counts them as late "
-                          "responses (not counted here).");
+        m.notes.push_back(english("returns_pending_late", {{"count", std::to_string(pending_late)}, {"hours", hours}}));
     ctx.metrics.push_back(std::move(m));
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/engine/shipping.h"
+#include "core/messages.h"
 
 namespace sh {
 
@@ -64,9 +65,7 @@ void evaluate_valid_tracking(const EvalContext& ctx, const MetricPolicy& mp) {
                                  ItemText{kKinds, order_label});
         m.category = category;
         if (unplaced && !only)
-            m.notes.push_back(std::to_string(unplaced) +
-                              " rows of the valid-tracking download are on orders in no loaded file and have no "
-                              "date: left out.");
+            m.notes.push_back(english("tracking_rows_unplaced", {{"count", std::to_string(unplaced)}}));
         ctx.metrics.push_back(std::move(m));
     };
     evaluate_rows("", 0);

@@ -5,6 +5,7 @@
 #include "core/ingest/context.h"
 #include "core/ingest/dates.h"
 #include "core/ingest/text.h"
+#include "core/messages.h"
 #include "core/order_slots.h"
 
 namespace sh::ingest {
@@ -249,8 +250,7 @@ const std::string& main_marketplace(const Records& records) {
 }
 
 std::string order_status_note(uint64_t orders) {
-    return std::to_string(orders) + " orders have item rows that disagree on the order's status; "
-                                    "the row with the later last-updated-date was used";
+    return english("order_status_conflicts", {{"count", std::to_string(orders)}});
 }
 
 std::unique_ptr<KindReader> make_orders_reader(const ColumnMap& columns, Context& cx) {
