@@ -170,6 +170,42 @@ TEST_CASE("metrics: Amazon's reported figures sit beside the computed ones") {
     CHECK(r.metrics.back().source == "amazon_report");
 }
 
+// reports.md: "Status comes from Amazon's status where given"; where it is not (or is a word we
+// do not know), metrics.md's status rule judges Amazon's own rate against Amazon's own target.
+TEST_CASE("metrics: Amazon's figure without a status is judged from its rate and target") {
+    Fixture f;
+    Records& ah = f.file("amazon.account_health");
+    auto block = [&](const char* id, double num, double den, double target, const char* condition) {
+        ReportedMetric m;
+        m.id = id;
+        m.scope = "mfn";
+        m.has_numerator = m.has_denominator = m.has_rate = m.has_target = true;
+        m.numerator = num;
+        m.denominator = den;
+        m.rate = den > 0 ? num / den : 0;
+        m.target = target;
+        m.condition = condition;
+        ah.reported.push_back(m);
+    };
+    block("late_shipment_rate_30d", 30, 300, 0.04, "lt");  // 10 % against < 4 %: failing
+    block("valid_tracking_rate", 150, 200, 0.95, "gt");    // 75 % against > 95 %: failing
+    block("odr", 1, 100, 0.01, "lt");                      // exactly the target: failing
+    block("cancel_rate", 1, 100, 0.025, "lt");             // 1 % against 2.5 % (warns from 1.875 %): good
+    block("on_time_delivery_rate", 0, 0, 0.9, "gte");      // no orders: no_data
+    ReportedMetric bare;                                   // no figures at all: no_data
+    bare.id = "invoice_defect_rate";
+    ah.reported.push_back(bare);
+    const Result& r = f.run(D(2026, 11, 20));
+    std::map<std::string, std::string> status;
+    for (const Metric& m : r.metrics) status[m.id] = m.status;
+    CHECK(status == std::map<std::string, std::string>{{"late_shipment_rate_30d", "failing"},
+                                                       {"valid_tracking_rate", "failing"},
+                                                       {"odr", "failing"},
+                                                       {"cancel_rate", "good"},
+                                                       {"on_time_delivery_rate", "no_data"},
+                                                       {"invoice_defect_rate", "no_data"}});
+}
+
 TEST_CASE("metrics: policies are embedded data; marketplaces inherit and set date order") {
     const std::vector<std::string> names = policy_names();
     CHECK(std::find(names.begin(), names.end(), "amazon") != names.end());

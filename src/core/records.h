@@ -142,7 +142,7 @@ struct ReportedMetric {
     bool has_numerator = false, has_denominator = false, has_rate = false, has_target = false;
     double numerator = 0, denominator = 0, rate = 0, target = 0;
     std::string condition;   // lt | gt | gte | lte | eq (from targetCondition)
-    std::string status;      // good | warning | failing | no_data (from Amazon's status)
+    std::string status;      // good | warning | failing | no_data (Amazon's status); "" none we know
     MaybeDay from, to;       // reportingDateRange
     std::vector<std::pair<std::string, double>> components;  // claims, chargebacks, ...
 };

@@ -33,13 +33,18 @@ Metric from_report(const ReportedMetric& r) {
     m.components = r.components;
     if (!r.status.empty()) {
         m.status = r.status;
+    } else if (r.has_denominator && r.denominator == 0) {
+        m.status = "no_data";
     } else if (m.rate && m.target && (m.condition == "lt" || m.condition == "gt" || m.condition == "gte")) {
-        // No status from Amazon: judge its rate against its target like ours (rate as 6 decimals).
+        // No status from Amazon (or one we do not know): judge its rate against its target like
+        // ours (metrics.md "Status"; rate as 6 decimals).
         RateRule rule;
         rule.target = rational_from_decimal(*m.target);
         rule.condition = m.condition == "lt" ? Condition::lt : m.condition == "gt" ? Condition::gt : Condition::gte;
         const Rational rate = rational_from_decimal(*m.rate);
         m.status = status_name(status_of(rate.p, rate.q, rule));
+    } else {
+        m.status = "no_data";
     }
     return m;
 }

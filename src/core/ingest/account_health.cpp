@@ -107,18 +107,20 @@ private:
         return number(object, {name}, path, out);
     }
 
+    // Amazon's status as ours; "" when it is not one we know (the engine then judges the rate
+    // against the target, as for a block that gives no status).
     std::string status(const json& v, const std::string& path) {
         if (!v.is_string()) {
-            problem(path, "status is not text");
-            return "no_data";
+            problem(path, "status is not text; judged from the rate and target");
+            return {};
         }
         const std::string s = lower_ascii(trim(v.get_ref<const std::string&>()));
         if (s == "good" || s == "great" || s == "healthy" || s == "normal") return "good";
         if (s == "bad" || s == "critical" || s == "poor" || s == "failing" || s == "unhealthy") return "failing";
         if (s == "warned" || s == "at_risk" || s == "atrisk" || s == "warning" || s == "fair") return "warning";
         if (s == "none" || s.empty() || s == "no_data") return "no_data";
-        problem(path, "unknown status " + quote_value(v.get_ref<const std::string&>()) + ", read as no_data");
-        return "no_data";
+        problem(path, "unknown status " + quote_value(v.get_ref<const std::string&>()) + "; judged from the rate and target");
+        return {};
     }
 
     std::string condition(const json& v, const std::string& path) {
@@ -155,8 +157,6 @@ private:
         if (const json* c = member(block, {"targetCondition"})) m.condition = condition(*c, path + ".targetCondition");
         if (const json* s = member(block, {"status", "ahrStatus", "accountHealthRatingStatus"}))
             m.status = status(*s, path + ".status");
-        else
-            m.status = "no_data";
         if (const json* range = member(block, {"reportingDateRange"})) {
             m.from = range_day(*range, "reportingDateFrom", path);
             m.to = range_day(*range, "reportingDateTo", path);
