@@ -111,6 +111,24 @@ TEST_CASE("actions: feedback without an order id is named by its day") {
     CHECK(reply->text.rfind("Reply to the 2-star feedback left on 2026-11-12: apologise", 0) == 0);
 }
 
+// A feedback the template marks removed is gone from the seller's page: neither a removal request
+// nor a reply is asked for, whatever its comment.
+TEST_CASE("actions: removed feedback asks for nothing") {
+    Fixture f;
+    Records& fb = f.file("template.feedback");
+    FeedbackEntry rude = feedback_entry(f.id(5), D(2026, 11, 14), 1);
+    rude.comment = "slow and the seller is an idiot";
+    rude.removed = true;
+    fb.feedback.push_back(rude);
+    FeedbackEntry meh = feedback_entry(f.id(6), D(2026, 11, 15), 2);
+    meh.comment = "slow";
+    meh.removed = true;
+    fb.feedback.push_back(meh);
+    const Result& r = f.run(D(2026, 11, 20));
+    CHECK_FALSE(find_action(r, "remove_feedback"));
+    CHECK_FALSE(find_action(r, "reply_feedback"));
+}
+
 // Order 10 is due today (11-20), order 11 was due 11-15 and is still unconfirmed.
 TEST_CASE("actions: orders due today and overdue shipments") {
     Fixture f;

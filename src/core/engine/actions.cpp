@@ -136,7 +136,7 @@ MessageParams feedback_params(const FeedbackEntryResult& e) {
 void plan_feedback(const EvalContext& ctx, const FeedbackReport& report, Planner& plan) {
     const MetricPolicy* odr = ctx.policy.metric("odr");
     for (const FeedbackEntryResult& e : report.entries) {
-        if (e.day > ctx.as_of) continue;
+        if (e.day > ctx.as_of || e.removed) continue;  // removed feedback is no longer shown: nothing to do
         const bool negative = std::find(ctx.policy.negative_feedback_ratings.begin(),
                                         ctx.policy.negative_feedback_ratings.end(),
                                         e.rating) != ctx.policy.negative_feedback_ratings.end();
