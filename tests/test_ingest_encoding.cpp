@@ -148,11 +148,46 @@ TEST_CASE("ingest: UTF-16 files are read like UTF-8 ones") {
 }
 
 TEST_CASE("ingest: invalid UTF-8 after the sniff window is cleaned, never kept raw") {
+    // The first non-ASCII text (after 64 KiB) is UTF-8, so the file is; a later stray byte is
+    // replaced.
     std::string text = "Date\tRating\tComments\tYour Response\tOrder ID\tRater Email\n";
     while (text.size() < 70 * 1024) text += "2026-09-14\t1\tok\t\t111-0000001-0000001\t\n";
+    text += "2026-09-14\t1\tcaf\xC3\xA9 late\t\t111-0000001-0000003\t\n";
+    while (text.size() < 140 * 1024) text += "2026-09-14\t1\tok\t\t111-0000001-0000001\t\n";
     text += "2026-09-14\t2\tbad \xFF byte\t\t111-0000001-0000002\t\n";
     const LoadedFile f = test::read_text(text);
     REQUIRE(f.info.ok());
     CHECK(f.info.encoding == "utf-8");
     CHECK(f.records.feedback.back().comment == "bad \xEF\xBF\xBD byte");
+}
+
+// reports.md decides the encoding from the whole file: one that is ASCII for its first 64 KiB
+// is decided at its first other byte, however the bytes arrive.
+TEST_CASE("ingest: a file ASCII for its first 64 KiB is decided at its first non-ASCII byte") {
+    std::string ascii = "Date\tRating\tComments\tYour Response\tOrder ID\tRater Email\n";
+    while (ascii.size() < 70 * 1024) ascii += "2026-09-14\t1\tok\t\t111-0000001-0000001\t\n";
+    struct Case {
+        const char* encoding;
+        std::string comment_bytes, comment;
+    };
+    const Case cases[] = {
+        {"windows-1252", "Gr\xF6\xDF" "e falsch, Paket besch\xE4" "digt", "Gr\xC3\xB6\xC3\x9F" "e falsch, Paket besch\xC3\xA4" "digt"},
+        {"cp932", "\x93\xCD\x82\xA9\x82\xC8\x82\xA2", "\xE5\xB1\x8A\xE3\x81\x8B\xE3\x81\xAA\xE3\x81\x84"},  // 届かない
+        {"utf-8", "caf\xC3\xA9", "caf\xC3\xA9"},
+    };
+    for (const Case& c : cases) {
+        const std::string text = ascii + "2026-09-14\t1\t" + c.comment_bytes + "\t\t111-0000001-0000002\t\n" +
+                                 "2026-09-15\t2\tlate\t\t111-0000001-0000003\t\n";
+        for (size_t chunk : {size_t(1) << 20, size_t(65536 + 3), size_t(4096), size_t(7)}) {
+            CAPTURE(c.encoding);
+            CAPTURE(chunk);
+            OrderIdPool ids;
+            const LoadedFile f = test::read_chunked(text, chunk, ids);
+            REQUIRE(f.info.ok());
+            CHECK(f.info.encoding == c.encoding);
+            REQUIRE(f.records.feedback.size() >= 2);
+            CHECK(f.records.feedback[f.records.feedback.size() - 2].comment == c.comment);
+            CHECK(f.records.feedback.back().comment == "late");
+        }
+    }
 }

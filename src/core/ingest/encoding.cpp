@@ -2,6 +2,7 @@
 #include "core/ingest/encoding.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/embedded.h"
 #include "core/ingest/text.h"
@@ -112,9 +113,29 @@ DetectedEncoding detect_encoding(std::string_view head, bool complete) {
     }
     if (probe >= 8 && zero_odd * 10 >= probe / 2 * 9 && zero_even == 0) return {Encoding::utf16le, 0};
     if (probe >= 8 && zero_even * 10 >= probe / 2 * 9 && zero_odd == 0) return {Encoding::utf16be, 0};
-    if (valid_utf8_prefix(head, !complete) == head.size()) return {Encoding::utf8, 0};
-    if (looks_like_cp932(head, complete)) return {Encoding::cp932, 0};
-    return {Encoding::windows1252, 0};
+    return {detect_after_ascii(head, complete), 0};
+}
+
+Encoding detect_after_ascii(std::string_view window, bool complete) {
+    if (valid_utf8_prefix(window, !complete) == window.size()) return Encoding::utf8;
+    if (looks_like_cp932(window, complete)) return Encoding::cp932;
+    return Encoding::windows1252;
+}
+
+size_t first_non_ascii(std::string_view text) {
+    // 64 bytes at a time (the compiler makes it vector code): a large ASCII file is scanned to
+    // its end.
+    size_t i = 0;
+    for (; i + 64 <= text.size(); i += 64) {
+        uint64_t w[8];
+        std::memcpy(w, text.data() + i, sizeof w);
+        uint64_t any = 0;
+        for (uint64_t x : w) any |= x;
+        if (any & 0x8080808080808080ull) break;
+    }
+    for (; i < text.size(); ++i)
+        if (static_cast<unsigned char>(text[i]) >= 0x80) return i;
+    return std::string_view::npos;
 }
 
 void Decoder::decode(std::string_view in, std::string& out) {

@@ -23,6 +23,14 @@ struct DetectedEncoding {
 // sequence cut at its end is then invalid rather than merely cut).
 DetectedEncoding detect_encoding(std::string_view head, bool complete);
 
+// The same decision for text that follows ASCII only (no BOM or UTF-16 to look for): `window`
+// starts at a file's first non-ASCII byte (reports.md's rule applies to the whole file, and
+// ASCII reads alike in UTF-8, CP932 and Windows-1252).
+Encoding detect_after_ascii(std::string_view window, bool complete);
+
+// The position of the first byte >= 0x80 in `text`, or npos.
+size_t first_non_ascii(std::string_view text);
+
 // Converts a byte stream to UTF-8, chunk by chunk; a sequence split between chunks is carried.
 // Bytes that do not decode become U+FFFD.
 class Decoder {

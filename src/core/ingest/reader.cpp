@@ -36,7 +36,9 @@ std::string header_preview(const Header& h) {
 }  // namespace
 
 struct FileReader::Impl : RowSink {
-    enum class Stage { sniff, text, json, rejected };
+    // resniff: the text so far was ASCII and read as UTF-8; the bytes from the first other byte
+    // are gathered to decide the encoding again.
+    enum class Stage { sniff, text, resniff, json, rejected };
 
     Impl(std::string name, OrderIdPool& ids) : cx{file, ids} { file.info.name = std::move(name); }
 
@@ -44,7 +46,8 @@ struct FileReader::Impl : RowSink {
     Context cx;
     Stage stage = Stage::sniff;
     size_t sniff_bytes = kSniffBytes;
-    std::string head;        // the first bytes, until the encoding is decided
+    std::string head;        // the first bytes (or those from the first non-ASCII one), until the encoding is decided
+    bool ascii_so_far = false;  // UTF-8 was chosen from ASCII alone: the first other byte decides again
     Decoder decoder{Encoding::utf8};
     std::string decoded;     // reused buffer for non-UTF-8 input
     std::string json;        // the Account Health document (only for that kind)
@@ -72,6 +75,8 @@ struct FileReader::Impl : RowSink {
         const DetectedEncoding enc = detect_encoding(std::string_view(head).substr(0, sniff_bytes), whole);
         file.info.encoding = encoding_name(enc.encoding);
         cx.text_is_file_bytes = enc.encoding == Encoding::utf8;
+        ascii_so_far = enc.encoding == Encoding::utf8 && enc.bom_size == 0 && !whole &&
+                       first_non_ascii(std::string_view(head).substr(0, sniff_bytes)) == std::string_view::npos;
         decoder = Decoder(enc.encoding);
         // JSON or not is told from the window too (a fresh decoder: the window may cut a sequence).
         std::string window;
@@ -94,7 +99,41 @@ struct FileReader::Impl : RowSink {
             return;
         }
         stage = Stage::text;
-        splitter.push(first, *this);
+        push_text(first);
+    }
+
+    // UTF-8 text to the splitter. While every byte so far was ASCII, the first other byte
+    // decides the encoding again from the bytes from there on (reports.md's rule is the whole
+    // file's: a Windows-1252 file can be ASCII for its first 64 KiB).
+    void push_text(std::string_view text) {
+        if (ascii_so_far) {
+            const size_t at = first_non_ascii(text);
+            if (at != std::string_view::npos) {
+                ascii_so_far = false;
+                splitter.push(text.substr(0, at), *this);
+                if (stage == Stage::rejected) return;  // the rows so far already told
+                head.assign(text.substr(at));
+                stage = Stage::resniff;
+                if (head.size() >= sniff_bytes) redecide(false);
+                return;
+            }
+        }
+        splitter.push(text, *this);
+    }
+
+    void redecide(bool complete) {
+        const Encoding e =
+            detect_after_ascii(std::string_view(head).substr(0, sniff_bytes), complete && head.size() <= sniff_bytes);
+        stage = Stage::text;
+        std::string rest;
+        rest.swap(head);
+        if (e == Encoding::utf8) return splitter.push(rest, *this);
+        file.info.encoding = encoding_name(e);
+        cx.text_is_file_bytes = false;
+        decoder = Decoder(e);
+        decoded.clear();
+        decoder.decode(rest, decoded);
+        splitter.push(decoded, *this);
     }
 
     void feed(const char* data, size_t size) {
@@ -105,12 +144,17 @@ struct FileReader::Impl : RowSink {
             return;
         case Stage::text:
             if (decoder.encoding() == Encoding::utf8) {
-                splitter.push(std::string_view(data, size), *this);
+                push_text(std::string_view(data, size));
             } else {
                 decoded.clear();
                 decoder.decode(std::string_view(data, size), decoded);
                 splitter.push(decoded, *this);
             }
+            if (splitter.overflowed()) overflow();
+            return;
+        case Stage::resniff:
+            head.append(data, size);
+            if (head.size() >= sniff_bytes) redecide(false);
             if (splitter.overflowed()) overflow();
             return;
         case Stage::json:
@@ -130,6 +174,7 @@ struct FileReader::Impl : RowSink {
 
     void finish() {
         if (stage == Stage::sniff) decide(true);
+        if (stage == Stage::resniff) redecide(true);
         if (stage == Stage::text) {
             decoded.clear();
             decoder.finish(decoded);
