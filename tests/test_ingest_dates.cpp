@@ -89,6 +89,26 @@ TEST_CASE("ingest: two-digit years are 20YY") {
     CHECK(full_year(1999, 4) == 1999);
 }
 
+// A time after a date must be a time: out of range, or followed by other text, the value is
+// not a date (the row is a bad row), and a 'T' follows only an ISO date.
+TEST_CASE("ingest: a date with an invalid time is not a date") {
+    CHECK(any("2026-09-14T25:00:00+00:00") == "none");
+    CHECK(any("2026-09-14T10:00:00+25:00") == "none");
+    CHECK(any("2026-09-14T10:61:00+00:00") == "none");
+    CHECK(any("2026-09-14T10:00:00+00:00junk") == "none");
+    CHECK(any("26-09-14T10:00:00+00:00") == "none");  // was D-M-YY: 26 Sep 2014
+    CHECK(any("09/14/2026 25:02") == "none");
+    CHECK(any("14.9.26 10:02 x1") == "none");
+    CHECK_FALSE(parse_moment("2026-09-14T25:00:00Z"));
+    CHECK_FALSE(parse_moment("2026-09-14T10:99"));
+    // still dates: the usual forms, with or without zone words
+    CHECK(any("14.9.26 10:02") == "2026-09-14");
+    CHECK(any("09/14/2026 10:02:11 PM") == "2026-09-14");
+    CHECK(any("2026-09-14 08:21:07 PST") == "2026-09-14");
+    CHECK(any("2026-09-14 08:21:07 +0000") == "2026-09-14");
+    CHECK(any("2026-09-14T24:00:00Z") == "2026-09-15");  // ISO 8601: the end of the 14th
+}
+
 TEST_CASE("ingest: moments for the messages template") {
     const auto t = parse_moment("2026-09-14T23:10:00-07:00");
     REQUIRE(t);

@@ -18,6 +18,49 @@ bool read_number(std::string_view s, size_t& pos, int& value, int& digits) {
     return digits > 0 && digits <= 4;
 }
 
+// What may follow a date after a space (or after a 'T'): a clock time H:MM[:SS[.fff]] within
+// its ranges, then a UTC offset (Z, ±HH, ±HHMM, ±HH:MM) or words such as AM, PM, UTC, PST. A
+// time out of range ("T25:00", "+25:00") or text after it makes the whole value not a date.
+bool valid_time_suffix(std::string_view t) {
+    size_t pos = 0;
+    int h = 0, mi = 0, s = 0, digits = 0;
+    if (!read_number(t, pos, h, digits) || digits > 2 || pos >= t.size() || t[pos++] != ':') return false;
+    if (!read_number(t, pos, mi, digits) || digits != 2) return false;
+    if (pos < t.size() && t[pos] == ':') {
+        ++pos;
+        if (!read_number(t, pos, s, digits) || digits != 2) return false;
+        if (pos < t.size() && (t[pos] == '.' || t[pos] == ',')) {
+            const size_t start = ++pos;
+            while (pos < t.size() && t[pos] >= '0' && t[pos] <= '9') ++pos;
+            if (pos == start) return false;
+        }
+    }
+    if (h > 24 || mi > 59 || s > 60 || (h == 24 && (mi != 0 || s != 0))) return false;
+    if (pos + 1 < t.size() && t[pos] == ' ' && (t[pos + 1] == '+' || t[pos + 1] == '-')) ++pos;  // "10:02 +0000"
+    if (pos < t.size() && (t[pos] == 'Z' || t[pos] == 'z')) {
+        ++pos;
+    } else if (pos < t.size() && (t[pos] == '+' || t[pos] == '-')) {
+        ++pos;
+        int oh = 0, om = 0;
+        if (!read_number(t, pos, oh, digits) || (digits != 2 && digits != 4)) return false;
+        if (digits == 4) {
+            om = oh % 100;
+            oh /= 100;
+        } else if (pos < t.size() && t[pos] == ':') {
+            ++pos;
+            if (!read_number(t, pos, om, digits) || digits != 2) return false;
+        }
+        if (oh > 14 || om > 59) return false;
+    }
+    while (pos < t.size()) {  // " PM", " UTC", " PST": letters after a space
+        if (t[pos++] != ' ') return false;
+        const size_t start = pos;
+        while (pos < t.size() && ((t[pos] | 0x20) >= 'a' && (t[pos] | 0x20) <= 'z')) ++pos;
+        if (pos == start) return false;
+    }
+    return true;
+}
+
 std::optional<Day> make_day(int y, int m, int d) {
     if (!valid_civil(y, m, d)) return std::nullopt;
     return day_from_civil(y, m, d);
@@ -76,7 +119,10 @@ std::optional<DateParts> split_date(std::string_view text) {
         return std::nullopt;
     ++pos;
     if (!read_number(s, pos, p.third, p.third_digits)) return std::nullopt;
-    if (pos < s.size() && s[pos] != ' ' && s[pos] != 'T') return std::nullopt;  // a time may follow
+    if (pos < s.size()) {  // a time may follow: after a 'T' only in ISO order (YYYY-MM-DDTHH:MM)
+        if (s[pos] == 'T' ? p.first_digits != 4 : s[pos] != ' ') return std::nullopt;
+        if (!valid_time_suffix(s.substr(pos + 1))) return std::nullopt;
+    }
     if (p.first_digits == 3 || p.third_digits == 3) return std::nullopt;
     if (p.first_digits == 4 && p.third_digits > 2) return std::nullopt;
     return p;
