@@ -78,7 +78,7 @@ TEST_CASE("ingest: channels and statuses in many spellings, alternating row by r
                                {"Unshipped", false}, {"cancelled", true}, {"Shipping", false}};
     std::string text = kHeader31;
     std::vector<std::pair<Channel, bool>> expected;
-    uint32_t state = 12345;
+    uint32_t state = 12345, not_a_channel = 0;
     for (int i = 0; i < 400; ++i) {
         state = state * 1103515245u + 12345u;
         const Spelling& c = channels[(state >> 16) % 8];
@@ -86,15 +86,35 @@ TEST_CASE("ingest: channels and statuses in many spellings, alternating row by r
         char id[32];
         std::snprintf(id, sizeof id, "111-%07d-0000001", i);
         text += row31(id, "2026-09-14T10:00:00Z", st.text, c.text, "1");
-        expected.emplace_back(c.channel, st.cancelled);
+        if (c.channel == Channel::unknown) ++not_a_channel;  // a bad row (a required column)
+        else expected.emplace_back(c.channel, st.cancelled);
     }
     const LoadedFile f = read_text(text);
     REQUIRE(f.info.ok());
+    CHECK(not_a_channel > 0);
+    CHECK(f.info.skipped == not_a_channel);
+    REQUIRE_FALSE(f.info.problems.empty());
+    CHECK(f.info.problems[0].column == "fulfillment-channel");
+    CHECK(f.info.problems[0].message == "not a fulfillment channel: 'Other' (Amazon/AFN or Merchant/MFN expected)");
     REQUIRE(f.records.orders.size() == expected.size());
     int wrong = 0;
     for (size_t i = 0; i < expected.size(); ++i)
         wrong += f.records.orders[i].channel != expected[i].first || f.records.orders[i].cancelled != expected[i].second;
     CHECK(wrong == 0);
+}
+
+TEST_CASE("ingest: an all orders row without a fulfillment channel is a bad row") {
+    const LoadedFile f = read_text(std::string(kHeader31) +
+                                   row31("111-0000001-0000001", "2026-09-14T10:00:00Z", "Shipped", "", "1") +
+                                   row31("111-0000001-0000002", "2026-09-14T10:00:00Z", "Shipped", "Merchant", "1") +
+                                   "111-0000001-0000003\t2026-09-14T10:00:00Z\n");  // a row of two fields
+    REQUIRE(f.info.ok());
+    CHECK(f.records.orders.size() == 1);
+    CHECK(f.info.skipped == 2);
+    REQUIRE(f.info.problems.size() == 2);
+    CHECK(f.info.problems[0].line == 2);
+    CHECK(f.info.problems[0].message == "no fulfillment channel (Amazon/AFN or Merchant/MFN expected)");
+    CHECK(f.info.problems[1].line == 4);
 }
 
 TEST_CASE("ingest: all orders header variants") {

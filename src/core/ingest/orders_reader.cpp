@@ -63,6 +63,7 @@ public:
         purchase_name_ = m.header_name("purchase-date");
         quantity_name_ = m.header_name("quantity");
         updated_name_ = m.header_name("last-updated-date");
+        channel_name_ = m.header_name("fulfillment-channel");
     }
 
     // Eight of an All Orders file's 39 columns: the splitter cuts only these (issue 9), and
@@ -83,6 +84,16 @@ public:
         const std::optional<Day> bought = purchase_dates_.day(purchase);
         if (!bought) return cx_.skip(row.line, purchase_name_, "not a date: " + quote_value(purchase));
         if (!plausible(*bought)) return cx_.skip(row.line, purchase_name_, implausible_date(purchase));
+        // A required column (reports.md): without a channel the order belongs to no scope.
+        const std::string_view channel_text = row.wanted_field(size_t(channel_));
+        const Channel channel = channels_.get(channel_text, parse_channel);
+        if (channel == Channel::unknown) {
+            const std::string_view written = trim(channel_text);
+            return cx_.skip(row.line, channel_name_,
+                            written.empty() ? "no fulfillment channel (Amazon/AFN or Merchant/MFN expected)"
+                                            : "not a fulfillment channel: " + quote_value(written) +
+                                                  " (Amazon/AFN or Merchant/MFN expected)");
+        }
         uint32_t units = 0;
         if (quantity_ >= 0) {
             const std::string_view q = trim(row.wanted_field(size_t(quantity_)));
@@ -104,7 +115,7 @@ public:
                 else cx_.warn(row.line, updated_name_, implausible_date(updated) + "; the purchase date is used");
             }
         }
-        o.channel = channels_.get(row.wanted_field(size_t(channel_)), parse_channel);
+        o.channel = channel;
         o.cancelled = statuses_.get(row.wanted_field(size_t(status_)), is_cancelled);
         if (buyer_cancel_ >= 0) {
             o.buyer_requested_cancel =
@@ -203,7 +214,7 @@ private:
 
     Context& cx_;
     int id_, purchase_, updated_, status_, channel_, sales_, quantity_, buyer_cancel_;
-    std::string id_name_, purchase_name_, quantity_name_, updated_name_;
+    std::string id_name_, purchase_name_, quantity_name_, updated_name_, channel_name_;
     OrderSlots index_;
     static constexpr size_t kBatch = 32;
     Order batch_[kBatch];
