@@ -240,6 +240,25 @@ TEST_CASE("cli: text is an aligned table with status words and windows") {
     CHECK(text.find("Respond to the A-to-z claim on order 113-0000000-0000001 before 2026-11-22") != std::string::npos);
 }
 
+// An Account Health report for two marketplaces gives two rows of one metric: each names its
+// marketplace (the policy's name, else Amazon's id).
+TEST_CASE("cli: Amazon's figures name their marketplace") {
+    Fixture f;
+    Records& ah = f.file("amazon.account_health", "health.json");
+    for (const char* id : {"ATVPDKIKX0DER", "A1PA6795UKMFR9", "XYZ"}) {
+        ReportedMetric m;
+        m.id = "cancel_rate";
+        m.scope = "mfn";
+        m.marketplace_id = id;
+        m.status = "good";
+        ah.reported.push_back(m);
+    }
+    const std::string text = cli::format_result(f.run(D(2026, 11, 20)), "text");
+    CHECK(text.find("\ncancel_rate [Amazon.com (United States)] ") != std::string::npos);
+    CHECK(text.find("\ncancel_rate [Amazon.de (Germany)] ") != std::string::npos);
+    CHECK(text.find("\ncancel_rate [XYZ] ") != std::string::npos);
+}
+
 TEST_CASE("cli: markdown is a table a seller can paste into a ticket") {
     Fixture f;
     const std::string md = cli::format_result(sample(f), "markdown");

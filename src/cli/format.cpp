@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/engine/policy.h"
 #include "core/result_json.h"
 
 namespace sh::cli {
@@ -46,6 +47,11 @@ std::string status_word(const std::string& s) {
 std::string metric_name(const Metric& m) {
     std::string name = m.id;
     if (!m.category.empty()) name += " (" + m.category + ")";
+    // Amazon's figures name their marketplace: a report for several has one row each.
+    if (!m.marketplace_id.empty()) {
+        const std::string policy = marketplace_name(m.marketplace_id);
+        name += " [" + (policy.empty() ? m.marketplace_id : policy) + "]";
+    }
     return name;
 }
 
