@@ -253,4 +253,23 @@ TEST_CASE("metrics: short feedback dates are resolved by choice, marketplace, he
                                  "language of feedback.txt (D/M/YY)); that entry is left out.");
         CHECK(f.run(D(2026, 11, 20), "amazon", DateOrder::dmy).warnings[0].find("(your choice (D/M/YY))") != std::string::npos);
     }
+    SUBCASE("a date invalid in the order chosen makes its row a skipped row of its file, with its line") {
+        Fixture f;
+        Records& fb = make(f);
+        fb.date_order_from_header = DateOrder::dmy;
+        fb.feedback_date_column = "Fecha";
+        fb.feedback[0].short_date = {26, 3, 14};  // "3/14/26"
+        fb.feedback[0].line = 7;
+        f.files[0].info.rows = 1;
+        const Result& res = f.run(D(2026, 11, 20));
+        REQUIRE(res.inputs.size() == 1);
+        CHECK(res.inputs[0].rows == 0);
+        CHECK(res.inputs[0].skipped == 1);
+        REQUIRE(res.inputs[0].problems.size() == 1);
+        CHECK(res.inputs[0].problems[0].line == 7);
+        CHECK(res.inputs[0].problems[0].column == "Fecha");
+        CHECK(res.inputs[0].problems[0].message ==
+              "not a date in the chosen day/month order (the header language of feedback.txt (D/M/YY)): '3/14/26'");
+        CHECK(f.run(D(2026, 11, 20), "amazon", DateOrder::mdy).inputs[0].skipped == 0);  // valid as M/D/YY
+    }
 }

@@ -171,6 +171,7 @@ struct Records {
     // header language), then values > 12 in the file; else the dates stay ambiguous.
     DateOrder date_order_from_header = DateOrder::unknown;
     DateOrder date_order_from_values = DateOrder::unknown;
+    std::string feedback_date_column;  // the date column's header name, for problems found later
 
     std::vector<std::string> marketplaces{""};  // sales-channel values, e.g. "Amazon.de"
     std::vector<std::string> categories{""};    // product categories (valid tracking)

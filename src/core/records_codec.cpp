@@ -10,7 +10,7 @@ namespace sh {
 namespace {
 
 constexpr uint8_t kMagic[4] = {'S', 'H', 'L', 'F'};
-constexpr uint32_t kVersion = 4;
+constexpr uint32_t kVersion = 5;
 
 // Writes fields to `out`, or only counts them when `out` is null.
 struct Writer {
@@ -423,6 +423,7 @@ template <class IO> void fields(IO& io, Records& r) {
     list(io, r.categories, 4);
     io.enumeration(r.date_order_from_header, 3);
     io.enumeration(r.date_order_from_values, 3);
+    io.text(r.feedback_date_column);
     list(io, r.orders, kOrderBytes);
     list(io, r.feedback, 24);
     list(io, r.claims, 24);

@@ -98,6 +98,17 @@ Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, co
     result.policy = policy->id;
 
     Facts facts = gather_facts(files, options, *policy, result.warnings, index);
+    // Rows only the evaluation finds bad (a feedback date no date in the order chosen) are
+    // skipped rows of their file, listed with the file's own problems in line order.
+    for (const Facts::LeftOutRow& left : facts.left_out_rows) {
+        InputInfo& in = result.inputs[left.file];
+        if (in.rows > 0) --in.rows;
+        ++in.skipped;
+        if (in.problems.size() >= kMaxProblems) continue;
+        const auto at = std::upper_bound(in.problems.begin(), in.problems.end(), left.problem.line,
+                                         [](uint32_t line, const Problem& p) { return line < p.line; });
+        in.problems.insert(at, left.problem);
+    }
     // The order index goes back to the caller's cache however this returns.
     struct GiveBack {
         Facts& facts;

@@ -49,7 +49,8 @@ void gather_feedback(const std::vector<LoadedFile>& files, const Options& option
     const DateOrder global = global_date_order(files, options, policy, facts.orders, global_source);
     uint64_t invalid = 0;
     std::string invalid_sources;  // where the order those dates were read in came from, each once
-    for (const LoadedFile& f : files) {
+    for (size_t file = 0; file < files.size(); ++file) {
+        const LoadedFile& f = files[file];
         const Records& r = f.records;
         if (r.feedback.empty()) continue;
         facts.feedback_loaded = true;
@@ -75,6 +76,12 @@ void gather_feedback(const std::vector<LoadedFile>& files, const Options& option
                 day = resolve_short_date(e.short_date, order);
                 if (!day.has()) {
                     ++invalid;
+                    const ShortDate& d = e.short_date;
+                    const std::string written = std::to_string(d.a) + "/" + std::to_string(d.b) + "/" +
+                                                (d.year < 10 ? "0" : "") + std::to_string(d.year);
+                    facts.left_out_rows.push_back(
+                        {file, {e.line, r.feedback_date_column,
+                                "not a date in the chosen day/month order (" + source + "): '" + written + "'"}});
                     if (invalid_sources.find(source) == std::string::npos)
                         invalid_sources += (invalid_sources.empty() ? "" : "; ") + source;
                     continue;

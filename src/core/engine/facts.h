@@ -66,6 +66,13 @@ struct Facts {
     bool feedback_full_history = false;    // a feedback template (any rating) was loaded
     uint64_t feedback_ambiguous = 0;       // left out: D/M vs M/D could not be decided
     std::string date_order_source;         // how the short dates were resolved, for notes
+    // Feedback rows whose short date is no date in the order chosen for them: left out, and
+    // bad rows of their file (reports.md), which only the evaluation can tell.
+    struct LeftOutRow {
+        size_t file;
+        Problem problem;
+    };
+    std::vector<LeftOutRow> left_out_rows;
 
     std::vector<Claim> claims;             // de-duplicated per (order, type, claim day)
     bool claims_loaded = false;

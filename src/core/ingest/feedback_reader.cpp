@@ -70,6 +70,7 @@ public:
     void finish() override {
         Records& r = cx_.file.records;
         if (layout_.language) r.date_order_from_header = layout_.language->date_order;
+        r.feedback_date_column = layout_.names[size_t(fb_date)];
         if (first_over_12_ && !second_over_12_) r.date_order_from_values = DateOrder::dmy;
         if (second_over_12_ && !first_over_12_) r.date_order_from_values = DateOrder::mdy;
         if (!ambiguous_) return;
