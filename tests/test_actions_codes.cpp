@@ -224,7 +224,8 @@ TEST_CASE("actions: a failing metric's summary names it by code") {
                                      {"rate", "50.00 %"},
                                      {"needed", "24"},
                                      {"recovers_on", recovers}});
-    CHECK(a->text == "Late shipment rate (10 days) (mfn) is failing at 50.00 %. It passes again after 24 more items "
+    // The scope in words (messages.json words.scope_name), not its code.
+    CHECK(a->text == "Late shipment rate (10 days) (seller-fulfilled) is failing at 50.00 %. It passes again after 24 more items "
                      "without a problem and none bad. At your usual volume, with no new problem, it recovers on " +
                          recovers + ".");
 }

@@ -68,7 +68,27 @@ TEST_CASE("texts: a removal action in Simplified Chinese keeps the order id and 
 TEST_CASE("texts: a failing metric in Traditional Chinese names the metric and leaves out absent parts") {
     const auto table = read_table("zh-Hant");
     CHECK(zh(table, "metric_failing", {{"metric", "odr"}, {"scope", "mfn"}, {"rate", "1.50 %"}}) ==
-          "訂單瑕疵率（mfn）未達標，目前為 1.50 %。");
+          "訂單瑕疵率（賣家自行配送）未達標，目前為 1.50 %。");
+}
+
+// The scope is a word in every language, never its code ("（mfn）", "(all)").
+TEST_CASE("texts: a failing metric names its scope in words in every language") {
+    const auto hans = read_table("zh-Hans");
+    const auto hant = read_table("zh-Hant");
+    const MessageParams params = {{"metric", "late_response_rate"}, {"scope", "all"}, {"rate", "24.24 %"}};
+    CHECK(zh(hans, "metric_failing", params) == "延迟回复率（全部订单）未达标，目前为 24.24 %。");
+    CHECK(zh(hant, "metric_failing", params) == "延遲回覆率（全部訂單）未達標，目前為 24.24 %。");
+    CHECK(english("metric_failing", params) == "Late response rate (all orders) is failing at 24.24 %.");
+    for (const char* scope : {"mfn", "afn", "all"}) {
+        CAPTURE(scope);
+        const MessageParams p = {{"metric", "odr"}, {"scope", scope}, {"rate", "2.00 %"}};
+        for (const auto* table : {&hans, &hant}) {
+            const std::string text = zh(*table, "metric_failing", p);
+            CHECK(text.find(scope) == std::string::npos);
+            CHECK(table->count(std::string("msg.scope_name.") + scope));
+        }
+        CHECK(english("metric_failing", p).find(std::string("(") + scope + ")") == std::string::npos);
+    }
 }
 
 TEST_CASE("texts: a row problem keeps its quoted value after the translated phrase") {

@@ -187,9 +187,13 @@ std::string summary_text(App& app) {
     const Result& result = shown_result(app);
     std::string out;
     for (const Metric* m : card_metrics(result)) {
-        out += metric_title(*m) + ": " + value_text(*m, m->rate) + ", " + status_word(m->status) + " (" +
-               target_text(*m) + ")";
-        if (m->source == "amazon_report") out += " · " + std::string(tr("card.reported_by_amazon"));
+        // "Order Defect Rate · seller-fulfilled: 0.37%, Good (target below 1.00%)", the target
+        // left out when there is none to say (a policy counter: "Listing policy violations: 1, Failing").
+        out += metric_title(*m) + ": " + value_text(*m, metric_figure(*m)) + ", " + status_word(m->status);
+        if (const std::string target = target_text(*m); !target.empty()) out += " (" + target + ")";
+        if (m->source == "amazon_report")
+            out += " · " + joined({tr("card.reported_by_amazon"),
+                                   m->marketplace_id.empty() ? std::string() : marketplace_text(m->marketplace_id)});
         else if (const Metric* r = reported_partner(result, *m)) out += " · " + amazon_comparison(*m, *r);
         out += "\n";
     }

@@ -22,15 +22,19 @@ const Metric* selected(App& app, const Result& r) {
     return r.metrics.empty() ? nullptr : &r.metrics.front();
 }
 
+// "Order Defect Rate · seller-fulfilled · Amazon's figure · Amazon.de (Germany)".
+std::string picker_label(const Metric& m) {
+    if (m.source != "amazon_report") return metric_title(m);
+    return joined({metric_title(m), tr("card.amazon_short"),
+                   m.marketplace_id.empty() ? std::string() : marketplace_text(m.marketplace_id)});
+}
+
 void metric_picker(App& app, const Result& r, const Metric& current) {
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 460 * app.dpi_scale));
-    const std::string preview = metric_title(current) +
-                                (current.source == "amazon_report" ? " · " + std::string(tr("card.amazon_short")) : "");
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 560 * app.dpi_scale));
+    const std::string preview = picker_label(current);
     if (ImGui::BeginCombo("##metric", preview.c_str())) {
         for (const Metric& m : r.metrics) {
-            const std::string label = metric_title(m) +
-                                      (m.source == "amazon_report" ? " · " + std::string(tr("card.amazon_short")) : "") +
-                                      "  (" + status_word(m.status) + ")##" + metric_key(m);
+            const std::string label = picker_label(m) + "  (" + status_word(m.status) + ")##" + metric_key(m);
             if (ImGui::Selectable(label.c_str(), &m == &current)) app.selected_metric = metric_key(m);
         }
         ImGui::EndCombo();
@@ -46,12 +50,10 @@ std::string kinds_text(const MetricItem& item) {
 void items_table(App& app, const Metric& m) {
     const float s = app.dpi_scale;
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 260 * s));
-    ImGui::InputTextWithHint("##filter", tr("items.filter"), app.item_filter, sizeof app.item_filter);
+    const MetricText& words = metric_text();
+    ImGui::InputTextWithHint("##filter", words.items_filter(m.id).c_str(), app.item_filter, sizeof app.item_filter);
     ImGui::SameLine();
-    if (m.item_count > m.items.size())
-        ImGui::TextDisabled("%s", trf("items.capped", {count_text(double(m.items.size())), count_text(double(m.item_count))}).c_str());
-    else
-        ImGui::TextDisabled("%s", trf("items.count", {count_text(double(m.item_count))}).c_str());
+    ImGui::TextDisabled("%s", words.items_count(m.id, m.items.size(), m.item_count).c_str());
 
     // The rows that pass the filter (order id or kind), in the table's sort order.
     static std::vector<int> rows;
@@ -72,7 +74,9 @@ void items_table(App& app, const Metric& m) {
     // Separate ids: a table keeps its column widths per id, and the two layouts differ.
     if (!ImGui::BeginTable(narrow ? "items_narrow" : "items", narrow ? 3 : 5, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr("items.order"), ImGuiTableColumnFlags_DefaultSort, 2.2f, 0);
+    // The first column names what the rows are known by: an order id, or a message id.
+    const std::string first_column = words.items_column(m.id);
+    ImGui::TableSetupColumn(first_column.c_str(), ImGuiTableColumnFlags_DefaultSort, 2.2f, 0);
     if (!narrow) {
         ImGui::TableSetupColumn(tr("items.day"), 0, 1.2f, 1);
         ImGui::TableSetupColumn(tr("items.kinds"), 0, 2.0f, 2);
@@ -135,14 +139,13 @@ void draw_drilldown_panel(App& app, const Layout& layout) {
     }
     metric_picker(app, r, *m);
     ImGui::PushFont(app.big_font);
-    ImGui::TextUnformatted(value_text(*m, m->rate).c_str());
+    ImGui::TextUnformatted(value_text(*m, metric_figure(*m)).c_str());
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     status_badge(m->status);
-    ImGui::TextWrapped("%s · %s · %s", target_text(*m).c_str(),
-                       trf("card.counts", {count_text(m->numerator), count_text(m->denominator)}).c_str(),
-                       window_text(*m).c_str());
+    if (const std::string line = joined({target_text(*m), counts_text(*m), window_text(*m)}); !line.empty())
+        ImGui::TextWrapped("%s", line.c_str());
     for (const auto& [component, count] : m->components)
         ImGui::BulletText("%s: %s", tr_word("kind.", component).c_str(), count_text(count).c_str());
     const std::string room = headroom_text(*m), recovery = recovery_text(*m);
@@ -160,9 +163,16 @@ void draw_drilldown_panel(App& app, const Layout& layout) {
 
     section_title(app, tr("drilldown.trend"));
     draw_trend_chart(app, *m, (layout.narrow ? 180 : 220) * layout.s);
-    section_title(app, tr("drilldown.items"));
-    if (m->items.empty() && m->item_count == 0) ImGui::TextDisabled("%s", tr(read_only(app) ? "snapshot.no_items" : "items.none"));
-    else items_table(app, *m);
+    section_title(app, metric_text().items_heading(m->id).c_str());
+    if (m->items.empty() && m->item_count == 0) {
+        // Amazon's figures come without the orders behind them; a snapshot carries none.
+        const std::string none = read_only(app) ? std::string(tr("snapshot.no_items"))
+                                 : m->source == "amazon_report" ? std::string(tr("items.reported_only"))
+                                                                 : metric_text().items_none(m->id);
+        ImGui::TextDisabled("%s", none.c_str());
+    } else {
+        items_table(app, *m);
+    }
 }
 
 }  // namespace sh::app

@@ -1,5 +1,5 @@
 // Loaded files: each file's kind, marketplace, encoding, rows, skipped rows and problems, a
-// remove button, progress while a file streams in; and the template downloads.
+// remove button, progress while a file streams in; and the template downloads (templates.h).
 #include <imgui.h>
 
 #include <algorithm>
@@ -14,20 +14,6 @@
 namespace sh::app {
 
 namespace {
-
-// The CSV headers of our templates (reports.md "Our templates").
-struct Template {
-    const char* key;
-    const char* file_name;
-    const char* header;
-};
-constexpr Template kTemplates[] = {
-    {"templates.shipments", "shipments-template.csv",
-     "order-id,order-date,expected-ship-date,ship-confirm-date,carrier,tracking-id,tracking-valid,"
-     "promised-delivery-date,delivered-date,units,category\n"},
-    {"templates.claims", "claims-template.csv", "order-id,order-date,claim-date,type,status,amazon-funded,reason\n"},
-    {"templates.messages", "messages-template.csv", "message-id,received,responded,no-response-needed\n"},
-};
 
 // Where the template buttons were drawn, and in which frame (templates.h).
 struct DrawnButton {
@@ -164,15 +150,19 @@ void files_table(App& app, const Layout& layout) {
 
 }  // namespace
 
-void draw_templates(App& app, const Layout& layout) {
+void draw_templates(App& app, const Layout& /*layout*/) {
     if (read_only(app)) return;
     ImGui::Spacing();
     ImGui::TextUnformatted(tr("templates.title"));
     help_marker(tr("templates.help"));
     DrawnButtons& drawn = drawn_buttons();
     if (drawn.frame != ImGui::GetFrameCount()) drawn = {ImGui::GetFrameCount(), {}};
-    for (const Template& t : kTemplates) {
-        if (&t != kTemplates && (!layout.narrow || ImGui::GetContentRegionAvail().x > 300 * layout.s)) ImGui::SameLine();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    for (const CsvTemplate& t : kCsvTemplates) {
+        // On the line of the one before while it fits, else on the next line.
+        const float width = ImGui::CalcTextSize(tr(t.key)).x + 2 * style.FramePadding.x;
+        if (&t != kCsvTemplates && ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
         if (ImGui::Button(tr(t.key))) platform::download_text(t.file_name, t.header);
         drawn.buttons.push_back({t.file_name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
     }

@@ -31,17 +31,6 @@ const std::vector<std::string>& policy_marketplaces(const std::string& policy_id
     return it->second;
 }
 
-// "Amazon.de (Germany)" for a reported figure's marketplace id (cached: policies are JSON).
-std::string marketplace_label(const std::string& marketplace_id) {
-    static std::map<std::string, std::string> cache;
-    auto it = cache.find(marketplace_id);
-    if (it == cache.end()) {
-        std::string name = marketplace_name(marketplace_id);
-        it = cache.emplace(marketplace_id, name.empty() ? marketplace_id : name).first;
-    }
-    return it->second;
-}
-
 }  // namespace
 
 // With a marketplace's policy, its own figure from a several-marketplace Account Health report
@@ -76,16 +65,13 @@ std::vector<const Metric*> card_metrics(const Result& r) {
 
 std::string headroom_text(const Metric& m) {
     if (!m.headroom) return {};
-    const std::string key = "headroom." + m.id;
-    const char* pattern = tr(key);
-    if (key == pattern) return trf("headroom.default", {count_text(double(*m.headroom))});
-    return trf(key.c_str(), {count_text(double(*m.headroom))});
+    return metric_text().headroom(m.id, *m.headroom);
 }
 
 std::string recovery_text(const Metric& m) {
     if (m.status != "failing") return {};
     std::string out;
-    if (m.needed_to_recover) out = trf("recovery.needed", {count_text(double(*m.needed_to_recover))});
+    if (m.needed_to_recover) out = metric_text().needed(m.id, *m.needed_to_recover);
     if (m.recovers_on.has()) out += (out.empty() ? "" : " · ") + trf("recovery.on", {day_text(m.recovers_on)});
     else if (m.source == "computed") out += (out.empty() ? "" : " · ") + std::string(tr("recovery.not_in_window"));
     return out;
@@ -109,7 +95,10 @@ namespace {
 // at 12 o'clock... of the lower half: a half-full ring means "at the limit".
 void metric_gauge(App& app, const Metric& m, ImVec2 centre, float radius) {
     float value = 0, target = -1;
-    if (m.rate && m.target) {
+    if (is_policy_counter(m)) {
+        // A count against a count (Amazon's target is usually 0): a full ring once it is over.
+        value = m.numerator > m.target.value_or(0) ? 1.0f : 0.0f;
+    } else if (m.rate && m.target) {
         const bool lower_is_better = m.condition == "lt" || m.condition == "lte";
         double bad = lower_is_better ? *m.rate : 1.0 - *m.rate;
         double allowed = lower_is_better ? *m.target : 1.0 - *m.target;
@@ -155,16 +144,15 @@ void draw_card(App& app, const Result& r, const Metric& m, float width, const La
     ImGui::SameLine(right - button_w);
     if (ImGui::Button(details)) open_drilldown(app, m);
     const std::string where = m.source == "amazon_report" && !m.marketplace_id.empty()
-                                  ? " · " + marketplace_label(m.marketplace_id) : std::string();
-    ImGui::TextDisabled("%s%s%s%s", tr_word("scope.", m.scope).c_str(), m.category.empty() ? "" : " · ",
-                        m.category.c_str(), where.c_str());
+                                  ? marketplace_text(m.marketplace_id) : std::string();
+    ImGui::TextDisabled("%s", joined({scope_text(m), m.category, where}).c_str());
     const ImVec2 at = ImGui::GetCursorScreenPos();
     metric_gauge(app, m, ImVec2(at.x + r_gauge, at.y + r_gauge), r_gauge);
     ImGui::Dummy(ImVec2(2 * r_gauge, 2 * r_gauge));
     ImGui::SameLine(0, 14 * s);
     ImGui::BeginGroup();
     ImGui::PushFont(app.big_font);
-    ImGui::TextUnformatted(value_text(m, m.rate).c_str());
+    ImGui::TextUnformatted(value_text(m, metric_figure(m)).c_str());
     ImGui::PopFont();
     status_badge(m.status);
     if (m.rule_of_thumb) {
@@ -173,15 +161,11 @@ void draw_card(App& app, const Result& r, const Metric& m, float width, const La
     }
     ImGui::TextDisabled("%s", window_text(m).c_str());
     ImGui::EndGroup();
-    ImGui::TextDisabled("%s", target_text(m).c_str());
-    if (m.source == "computed" || m.denominator > 0) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("· %s", trf("card.counts", {count_text(m.numerator), count_text(m.denominator)}).c_str());
-    }
+    ImGui::TextDisabled("%s", joined({target_text(m), counts_text(m)}).c_str());
     const ImVec4 red(0.95f, 0.45f, 0.40f, 1);
     if (m.headroom) ImGui::TextUnformatted(headroom_text(m).c_str());
     if (m.status == "failing" && m.needed_to_recover)
-        ImGui::TextColored(red, "%s", trf("recovery.needed", {count_text(double(*m.needed_to_recover))}).c_str());
+        ImGui::TextColored(red, "%s", metric_text().needed(m.id, *m.needed_to_recover).c_str());
     if (m.status == "failing" && m.source == "computed")
         ImGui::TextColored(red, "%s", m.recovers_on.has() ? trf("recovery.on", {day_text(m.recovers_on)}).c_str()
                                                            : tr("recovery.not_in_window"));

@@ -25,13 +25,8 @@ WhatIfSliders& sliders_for(App& app, const std::string& key) {
 // "3 more defective orders allowed" or "needs 83 more orders without a problem" for an outcome.
 std::string room_text(const Metric& m, const WhatIfOutcome& out, const RateRule& rule) {
     const WhatIfRoom room = whatif_room(out, rule);
-    if (room.allowed) {
-        Metric shown;  // only what headroom_text reads
-        shown.id = m.id;
-        shown.headroom = room.allowed;
-        return headroom_text(shown);
-    }
-    if (room.needed) return trf("recovery.needed", {count_text(double(*room.needed))});
+    if (room.allowed) return metric_text().headroom(m.id, *room.allowed);
+    if (room.needed) return metric_text().needed(m.id, *room.needed);
     return {};
 }
 
@@ -69,10 +64,11 @@ void whatif_row(App& app, const Metric& m, const RateRule& rule, const Layout& l
     // Notches where each slider turns the status: green where the orders end the failing,
     // red where the bad items make it fail.
     const WhatIfFlips flips = whatif_flips(m, rule, w.extra_orders, w.extra_bad);
-    count_slider("##orders", &w.extra_orders, range.max_orders, tr("whatif.extra_orders_fmt"), slider_w,
-                 flips.orders_to_pass, status_color("good"), s);
-    const std::string bad_format = tr_word("whatif.extra_bad_fmt.", m.id == "feedback_average_365d" || m.condition != "lt"
-                                                                        ? std::string("gt") : std::string("lt"));
+    // The labels name what the metric counts, in the singular for 1 ("+1 message answered in time").
+    const std::string good_format = metric_text().whatif_good_format(m.id, w.extra_orders);
+    const std::string bad_format = metric_text().whatif_bad_format(m.id, w.extra_bad);
+    count_slider("##orders", &w.extra_orders, range.max_orders, good_format.c_str(), slider_w, flips.orders_to_pass,
+                 status_color("good"), s);
     count_slider("##bad", &w.extra_bad, range.max_bad, bad_format.c_str(), slider_w, flips.bad_to_fail,
                  status_color("failing"), s);
     const WhatIfOutcome out = what_if(m, rule, w.extra_orders, w.extra_bad);

@@ -39,7 +39,9 @@ async function setLanguage(page, language) {
 }
 
 // The column names of each template in reports.md ("Our templates"), without the notes in
-// parentheses: {shipments: ['order-id', ...], claims: [...], messages: [...]}.
+// parentheses: {shipments: ['order-id', ...], claims: [...], messages: [...], feedback: [...]}.
+// The feedback template is "same six columns as amazon.feedback" (its English header, the first
+// name where it gives two) "plus optional removed".
 function specColumns() {
   const spec = fs.readFileSync(path.join(ROOT, '../shared/spec/reports.md'), 'utf8');
   const section = spec.slice(spec.indexOf('## Our templates'));
@@ -52,6 +54,9 @@ function specColumns() {
     while (/\([^()]*\)/.test(list)) list = list.replace(/\([^()]*\)/g, '');
     out[kind] = list.split(',').map((c) => c.trim()).filter(Boolean);
   }
+  assert.match(section, /- `feedback`[^:]*: same six columns as `amazon.feedback`.*plus optional `removed/s);
+  const english = spec.match(/- EN: `([^`]*)`/)[1];
+  out.feedback = [...english.split(/\s{2,}/).map((c) => c.split('|')[0].trim()), 'removed'];
   return out;
 }
 
@@ -73,8 +78,9 @@ test('the template buttons download CSVs with exactly the columns of reports.md'
   assert.deepEqual(expected.messages, ['message-id', 'received', 'responded', 'no-response-needed']);
   await frames(app.page, 3);
   const buttons = await app.page.evaluate(() => sellerHealth.templateButtons());
+  assert.deepEqual(expected.feedback, ['Date', 'Rating', 'Comments', 'Your Response', 'Order ID', 'Rater Email', 'removed']);
   assert.deepEqual(buttons.map((b) => b.file),
-                   ['shipments-template.csv', 'claims-template.csv', 'messages-template.csv']);
+                   ['shipments-template.csv', 'claims-template.csv', 'messages-template.csv', 'feedback-template.csv']);
   const box = await app.page.locator('canvas').first().boundingBox();
   const ratio = await app.page.evaluate(() => window.devicePixelRatio);
   for (const b of buttons) {
