@@ -488,7 +488,12 @@ window.SellerHealthPrivacy = (function () {
       shareLink: () => shareLink(),
       leaveSnapshot: () => new Promise((resolve) => { leaveSnapshot(); setTimeout(resolve, 0); }),
       inSnapshot: () => inSnapshot(),
-      rememberFiles: (on) => setRemember(on),
+      // Turning it on keeps the seller's own files: not while a snapshot is open (the panel's
+      // checkbox is disabled then too); turning it off (forgetting) always works.
+      rememberFiles: (on) => (on && inSnapshot()
+        ? Promise.reject(new Error('A shared snapshot is open, so rememberFiles(true) was refused: call ' +
+                                   'sellerHealth.leaveSnapshot() to return to your own files, untouched, first.'))
+        : setRemember(on)),
       forgetFiles: () => forgetFiles(),
       privacy: () => ({remember, storageAvailable, keptFiles: files.filter((f) => f.key != null).length}),
     },

@@ -546,11 +546,33 @@
     }
   }
 
+  // Issue 7 (web/privacy.js): a shared snapshot is read-only. While one is open, nothing that
+  // would change the seller's own session (hidden behind it) is done: it is refused instead.
+  function snapshotOpenError(call) {
+    return new Error(`A shared snapshot is open, so ${call} was refused: call sellerHealth.leaveSnapshot() to ` +
+                     'return to your own files, untouched, first.');
+  }
+  function ownSessionOnly(call) {
+    if (privacy && !privacy.canLoad()) throw snapshotOpenError(call);
+  }
+
+  // load()'s argument as a list: a FileList, an array (any iterable), or one file alone.
+  function fileList(items) {
+    if (items instanceof Blob || (items && typeof items.text === 'string')) return [asNamedBlob(items)];
+    if (items == null || typeof items === 'string' || (typeof items[Symbol.iterator] !== 'function' && typeof items.length !== 'number'))
+      throw new TypeError('load() takes a list of File/Blob objects or {name, text}');
+    return Array.from(items, asNamedBlob);
+  }
+
+  // Always a Promise: a bad argument or an open snapshot is a rejection, never a synchronous throw.
   function queueFiles(items) {
-    // Issue 7 (web/privacy.js): a shared snapshot is read-only.
-    if (privacy && !privacy.canLoad())
-      return Promise.reject(new Error('A shared snapshot is open: call sellerHealth.leaveSnapshot() before loading reports.'));
-    const named = Array.from(items, asNamedBlob);
+    let named;
+    try {
+      ownSessionOnly('load()');
+      named = fileList(items);
+    } catch (err) {
+      return Promise.reject(err);
+    }
     warmUpState = 'stopped';   // the warm-up, if it runs, stops at its next step
     for (const {blob, name} of named) withCString(name, (ptr) => mod._sh_queue_file(ptr, blob.size));
     const done = queue.then(async () => {
@@ -591,6 +613,13 @@
     return done;
   }
 
+  // A value as an error message quotes it: 'nope', 5, [], {}, undefined.
+  function describe(value) {
+    if (typeof value === 'string') return `'${value}'`;
+    if (value === undefined || typeof value === 'number' || typeof value === 'boolean') return String(value);
+    try { return JSON.stringify(value) ?? String(value); } catch (err) { return String(value); }
+  }
+
   function callWithString(fn, text) {
     const s = String(text == null ? '' : text);
     const bytes = mod.lengthBytesUTF8(s) + 1;
@@ -618,36 +647,74 @@
   function exposeApi() {
     window.sellerHealth = Object.freeze({
       version: '0.1.0',
-      load: (files) => queueFiles(files),
+      load: (files) => queueFiles(files),   // a Promise, rejected for bad input or in a snapshot
       result: () => JSON.parse(resultText()),
       summary: () => mod.UTF8ToString(mod._sh_summary()),
       shownTexts: () => JSON.parse(mod.UTF8ToString(mod._sh_shown_texts())),
       templateButtons: () => JSON.parse(mod.UTF8ToString(mod._sh_template_buttons())),
-      setAsOf: (day) => { if (!callWithString(mod._sh_set_as_of, day)) throw new RangeError('setAsOf takes YYYY-MM-DD'); },
-      setPolicy: (policy) => { callWithString(mod._sh_set_policy, policy); },
-      setDateOrder: (order) => { if (!callWithString(mod._sh_set_date_order, order)) throw new RangeError('setDateOrder takes "dmy" or "mdy"'); },
-      // Figures typed in from Seller Central: a rating 0-1000 (null clears), and the count of
-      // every feedback rating per window, {'30d': n, '90d': n, '365d': n, lifetime: n} (null clears).
-      setAccountHealthRating: (rating) => {
-        if (!callWithString(mod._sh_set_account_health_rating, rating == null ? '' : String(rating)))
+      // The options and typed figures change the seller's own session: refused while a shared
+      // snapshot is open (it shows the snapshot's own as-of day and policy, read-only).
+      setAsOf: (day) => {
+        ownSessionOnly('setAsOf()');
+        if (!callWithString(mod._sh_set_as_of, day)) throw new RangeError('setAsOf takes YYYY-MM-DD');
+      },
+      setPolicy: (policy) => {
+        ownSessionOnly('setPolicy()');
+        // "unknown policy 'nope'; known: amazon amazon.ae …", as the CLI's --policy says.
+        if (!callWithString(mod._sh_set_policy, typeof policy === 'string' ? policy : String(policy)))
           throw new RangeError(mod.UTF8ToString(mod._sh_typed_error()));
       },
+      setDateOrder: (order) => {
+        ownSessionOnly('setDateOrder()');
+        if (!callWithString(mod._sh_set_date_order, order)) throw new RangeError('setDateOrder takes "dmy" or "mdy"');
+      },
+      // Figures typed in from Seller Central: a rating 0-1000, and the count of every feedback
+      // rating per window, {'30d': n, '90d': n, '365d': n, lifetime: n}. Only null clears either:
+      // anything else that is not such a figure is a RangeError, and changes nothing.
+      setAccountHealthRating: (rating) => {
+        ownSessionOnly('setAccountHealthRating()');
+        const text = rating === null ? '' : (typeof rating === 'number' || typeof rating === 'string') ? String(rating).trim() : '';
+        if (rating !== null && text === '')
+          throw new RangeError(`the Account Health Rating is a whole number from 0 to 1000 (null clears it), not ${describe(rating)}`);
+        if (!callWithString(mod._sh_set_account_health_rating, text)) throw new RangeError(mod.UTF8ToString(mod._sh_typed_error()));
+      },
       setFeedbackTotals: (totals) => {
-        const text = totals == null ? '' : Object.entries(totals).map(([k, v]) => `${k}=${v}`).join(',');
+        ownSessionOnly('setFeedbackTotals()');
+        let text = '';
+        if (totals !== null) {
+          const entries = totals && typeof totals === 'object' && !Array.isArray(totals) ? Object.entries(totals) : [];
+          if (!entries.length || entries.some(([, v]) => typeof v !== 'number' && typeof v !== 'string'))
+            throw new RangeError('feedback totals are an object of counts by window, {"30d": n, "90d": n, "365d": n, ' +
+                                 `lifetime: n} with at least one window (null clears them), not ${describe(totals)}`);
+          text = entries.map(([k, v]) => `${k}=${v}`).join(',');
+        }
         if (!callWithString(mod._sh_set_feedback_totals, text)) throw new RangeError(mod.UTF8ToString(mod._sh_typed_error()));
       },
-      removeFile: (index) => { mod._sh_remove_file(index); refreshSummary(); },
-      clear: () => { mod._sh_clear(); refreshSummary(); },
+      removeFile: (index) => {
+        ownSessionOnly('removeFile()');
+        const count = mod._sh_file_count();
+        if (!Number.isInteger(index) || index < 0 || index >= count)
+          throw new RangeError(count ? `removeFile takes the index of a loaded file, 0 to ${count - 1}, not ${describe(index)}`
+                                     : `removeFile: no file is loaded (was given ${describe(index)})`);
+        mod._sh_remove_file(index);
+        refreshSummary();
+      },
+      clear: () => { ownSessionOnly('clear()'); mod._sh_clear(); refreshSummary(); },
       // Dashboard (issue 6): UI language, theme, panels; cjkFontLoaded() for tests.
       setLanguage: (code) => { if (!callWithString(mod._sh_set_language, code)) throw new RangeError('setLanguage takes "en", "zh-Hans" or "zh-Hant"'); },
       language: () => mod.UTF8ToString(mod._sh_language()),
-      setTheme: (theme) => { mod._sh_set_dark(theme === 'light' ? 0 : 1); },
+      setTheme: (theme) => {
+        if (theme !== 'light' && theme !== 'dark') throw new RangeError('setTheme takes "light" or "dark"');
+        mod._sh_set_dark(theme === 'light' ? 0 : 1);
+      },
       showPanel: (name) => { if (!callWithString(mod._sh_show_panel, name)) throw new RangeError('showPanel takes overview, today, drilldown, feedback, whatif or files'); },
       selectMetric: (id, scope) => callWithString((p) => callWithString((q) => mod._sh_select_metric(p, q), scope || ''), id) === 1,
       cjkFontLoaded: () => cjkFont === 'loaded',
       frameMs: () => mod._sh_frame_ms(),
       panel: () => mod.UTF8ToString(mod._sh_panel()),
       focused: () => mod.UTF8ToString(mod._sh_focused_control()),
+      // For tests: what the header's option controls show (a snapshot's own settings, disabled).
+      controls: () => JSON.parse(mod.UTF8ToString(mod._sh_controls_shown())),
       // Issue 9: the file being read ({name, bytesRead, size, worker}) or null; where the last
       // batch's time went, a file each; frames drawn.
       progress: () => (progress ? {...progress} : null),

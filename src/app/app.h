@@ -54,6 +54,22 @@ struct TypedFiguresState {
     std::string error;        // why the last typed figures were not taken
 };
 
+// What the header's option controls showed in the last frame they were drawn (controls.cpp;
+// the page's sellerHealth.controls(), for tests). Sizes and places in device pixels.
+struct ShownControls {
+    bool drawn = false;            // false while the phone layout's settings are folded
+    bool read_only = false;        // drawn disabled: a shared snapshot's settings
+    std::string as_of;             // the as-of field's text, else the day its hint shows
+    std::string policy;            // the policy id the marketplace control shows
+    std::string date_order;        // "auto", "dmy", "mdy"; "" in a snapshot (it carries none)
+    int rows = 0;                  // lines the wide layout's row of controls took
+    float policy_text_room = 0;    // room for a label inside the closed marketplace control
+    float policy_label_max = 0;    // the widest marketplace label in the UI language
+    float as_of_rect[4] = {};      // x0, y0, x1, y1 of the as-of field
+    float policy_rect[4] = {};     // of the marketplace control
+    float settings_rect[4] = {};   // of the phone layout's "Settings" header (zero when wide)
+};
+
 struct App {
     Session session;
     // A read-only shared snapshot (issue 7): when set, every panel shows it instead of the
@@ -78,6 +94,7 @@ struct App {
     ShownTexts texts;                     // the core's texts as shown, per result_generation
     double frame_ms = 0;                  // CPU time of the last frame's UI (NewFrame to Render)
     const char* focused_control = "";     // name of the control with keyboard focus this frame
+    ShownControls controls_shown;         // what the header's option controls showed
 
     // Navigation and panel state.
     Panel panel = Panel::overview;

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -42,15 +43,35 @@ std::string policy_label(const std::string& id) {
     return it->second;
 }
 
+// Notes where the last item was drawn (sellerHealth.controls()).
+void note_rect(float (&rect)[4]) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    rect[0] = a.x, rect[1] = a.y, rect[2] = b.x, rect[3] = b.y;
+}
+
+// While a shared snapshot is open the controls show the snapshot's own as-of day and policy,
+// disabled: the seller's settings stay untouched behind it (its as-of field's text too) and
+// show again once the snapshot is left.
 void as_of_control(App& app, const Layout& layout) {
+    ShownControls& shown = app.controls_shown;
     const Result& r = shown_result(app);
     const Options& options = app.session.options();
+    const std::string result_day = r.as_of.has() ? format_day(r.as_of.day()) : std::string();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr("controls.as_of"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(110 * layout.s);
-    const std::string hint = r.as_of.has() ? format_day(r.as_of.day()) : std::string("YYYY-MM-DD");
-    ImGui::BeginDisabled(read_only(app));
+    if (read_only(app)) {
+        char day[16];
+        std::snprintf(day, sizeof day, "%s", result_day.c_str());
+        ImGui::BeginDisabled();
+        ImGui::InputTextWithHint("##as_of", "—", day, sizeof day, ImGuiInputTextFlags_ReadOnly);
+        ImGui::EndDisabled();
+        note_rect(shown.as_of_rect);
+        shown.as_of = day;
+        return;
+    }
+    const std::string hint = result_day.empty() ? std::string("YYYY-MM-DD") : result_day;
     if (ImGui::InputTextWithHint("##as_of", hint.c_str(), app.as_of_text, sizeof app.as_of_text,
                                  ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue) ||
         ImGui::IsItemDeactivatedAfterEdit()) {
@@ -66,6 +87,8 @@ void as_of_control(App& app, const Layout& layout) {
         }
     }
     note_focus(app, "as_of");
+    note_rect(shown.as_of_rect);
+    shown.as_of = app.as_of_text[0] ? std::string(app.as_of_text) : result_day;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("controls.as_of_help"));
     if (options.as_of.has()) {
         ImGui::SameLine();
@@ -77,20 +100,55 @@ void as_of_control(App& app, const Layout& layout) {
             ++app.result_generation;
         }
     }
-    ImGui::EndDisabled();
+}
+
+// The widest marketplace label in the UI language, from the translations only (measuring must
+// not read every policy file at start: issue 9).
+float widest_policy_label() {
+    static const std::vector<std::string> ids = policy_names();
+    float widest = 0;
+    for (const std::string& id : ids) widest = std::max(widest, ImGui::CalcTextSize(tr_word("policy.", id).c_str()).x);
+    return widest;
+}
+
+// A combo box as wide as the widest label it shows: ImGui clips a combo's label without an
+// ellipsis ("Amazon.ae (United Arab Emira"), so fixed widths failed some languages' labels.
+float combo_width(float widest_label) {
+    return widest_label + 2 * ImGui::GetStyle().FramePadding.x + ImGui::GetFrameHeight();
+}
+
+float policy_combo_width() { return combo_width(widest_policy_label()); }
+
+// A label and its control on one line.
+float labelled_width(const char* label, float control_width) {
+    return ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemSpacing.x + control_width;
 }
 
 void policy_control(App& app, const Layout& layout) {
-    const Options& options = app.session.options();
+    ShownControls& shown = app.controls_shown;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const std::string& policy = read_only(app) ? shown_result(app).policy : app.session.options().policy;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr("controls.policy"));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth((layout.narrow ? 200 : 230) * layout.s);
+    const float room = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x - ImGui::GetItemRectMax().x - style.ItemSpacing.x;
+    float width = policy_combo_width();
+    // On a phone the control goes under its label when both do not fit on one line.
+    if (!layout.narrow || width <= room) ImGui::SameLine();
+    width = std::min(width, ImGui::GetContentRegionAvail().x);
+    ImGui::SetNextItemWidth(width);
+    // The list is as wide as its widest label even where the control had to be narrower.
+    const float eight_items = (ImGui::GetFontSize() + style.ItemSpacing.y) * 8 - style.ItemSpacing.y + 2 * style.WindowPadding.y;
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, eight_items));  // ImGui's default height
     ImGui::BeginDisabled(read_only(app));
-    const bool policy_open = ImGui::BeginCombo("##policy", policy_label(options.policy).c_str());
+    const bool policy_open = ImGui::BeginCombo("##policy", policy_label(policy).c_str());
     note_focus(app, "policy");
+    note_rect(shown.policy_rect);
+    shown.policy = policy;
+    shown.policy_text_room = width - ImGui::GetFrameHeight() - style.FramePadding.x;
+    shown.policy_label_max = widest_policy_label();
     if (policy_open) {
         static const std::vector<std::string> ids = policy_names();
+        const Options& options = app.session.options();
         for (const std::string& id : ids) {
             if (ImGui::Selectable(policy_label(id).c_str(), id == options.policy) && id != options.policy) {
                 Options next = options;
@@ -104,7 +162,15 @@ void policy_control(App& app, const Layout& layout) {
     ImGui::EndDisabled();
 }
 
-void date_order_control(App& app, const Layout& layout) {
+float date_order_width() {
+    float widest = 0;
+    for (const char* key : {"controls.date_order.auto", "controls.date_order.dmy", "controls.date_order.mdy"})
+        widest = std::max(widest, ImGui::CalcTextSize(tr(key)).x);
+    return combo_width(widest);
+}
+
+void date_order_control(App& app) {
+    ShownControls& shown = app.controls_shown;
     const Options& options = app.session.options();
     const bool ambiguous = shown_texts(app).date_order_ambiguous;  // scans feedback once per generation
     ImGui::AlignTextToFramePadding();
@@ -114,30 +180,47 @@ void date_order_control(App& app, const Layout& layout) {
         ImGui::TextUnformatted(tr("controls.date_order"));
     ImGui::SameLine();
     const char* labels[] = {tr("controls.date_order.auto"), tr("controls.date_order.dmy"), tr("controls.date_order.mdy")};
+    static const char* const kCodes[] = {"auto", "dmy", "mdy"};
+    ImGui::SetNextItemWidth(date_order_width());
+    if (read_only(app)) {
+        // A snapshot carries no date order (its figures were counted with the sharer's).
+        ImGui::BeginDisabled();
+        if (ImGui::BeginCombo("##date_order", "—")) ImGui::EndCombo();
+        ImGui::EndDisabled();
+        shown.date_order.clear();
+        return;
+    }
     int current = static_cast<int>(options.date_order);
-    ImGui::SetNextItemWidth(150 * layout.s);
-    ImGui::BeginDisabled(read_only(app));
     const bool date_order_changed = ImGui::Combo("##date_order", &current, labels, 3);
     note_focus(app, "date_order");
+    shown.date_order = current >= 0 && current < 3 ? kCodes[current] : "auto";
     if (date_order_changed) {
         Options next = options;
         next.date_order = static_cast<DateOrder>(current);
         app.session.set_options(next);
         ++app.result_generation;
     }
-    ImGui::EndDisabled();
 }
 
-void language_control(App& app, const Layout& layout) {
+// A language's name in the control: its own, or in Latin letters without the CJK font (an
+// English session).
+std::string language_label(const App& app, Language l) {
+    const bool cjk_ready = !app.cjk.baked.empty();
+    return (cjk_ready || l == Language::en) ? std::string(language_name(l)) : tr_word("language.", language_code(l));
+}
+
+// As wide as the current language's name; the list opens as wide as its longest.
+float language_width(const App& app) {
+    return combo_width(ImGui::CalcTextSize(language_label(app, app.language).c_str()).x);
+}
+
+void language_control(App& app) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr("controls.language"));
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(130 * layout.s);
-    // Without the CJK font (an English session) the names are written in Latin letters.
-    const bool cjk_ready = !app.cjk.baked.empty();
-    auto name = [&](Language l) {
-        return (cjk_ready || l == Language::en) ? std::string(language_name(l)) : tr_word("language.", language_code(l));
-    };
+    ImGui::SetNextItemWidth(language_width(app));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, FLT_MAX));
+    auto name = [&](Language l) { return language_label(app, l); };
     const bool language_open = ImGui::BeginCombo("##language", name(app.language).c_str());
     note_focus(app, "language");
     if (language_open) {
@@ -169,41 +252,57 @@ void privacy_control(App& app) {
 }  // namespace
 
 void draw_controls(App& app, const Layout& layout) {
+    ShownControls& shown = app.controls_shown;
+    shown = ShownControls{};
+    shown.read_only = read_only(app);
     if (layout.narrow) {
-        if (!ImGui::CollapsingHeader(tr("controls.settings"))) return;
+        const bool open = ImGui::CollapsingHeader(tr("controls.settings"));
+        note_rect(shown.settings_rect);
+        if (!open) return;
+        shown.drawn = true;
         as_of_control(app, layout);
         policy_control(app, layout);
-        date_order_control(app, layout);
-        language_control(app, layout);
+        date_order_control(app);
+        language_control(app);
         theme_control(app);
         privacy_control(app);
         return;
     }
-    // One wrapping row: each control moves to the next line when it would not fit.
+    // One wrapping row: each control moves to the next line when it would not fit (each one's
+    // width is measured, so that the row is as short as the labels of the UI language allow).
+    const ImGuiStyle& style = ImGui::GetStyle();
     const float right = ImGui::GetWindowContentRegionMax().x;
+    shown.rows = 1;
     auto next = [&](float width) {
         ImGui::SameLine(0, 18 * layout.s);
-        if (ImGui::GetCursorPosX() + width > right) ImGui::NewLine();
+        if (ImGui::GetCursorPosX() + width > right) {
+            ImGui::NewLine();
+            ++shown.rows;
+        }
     };
+    shown.drawn = true;
     ImGui::BeginGroup();
     as_of_control(app, layout);
     ImGui::EndGroup();
-    next(300 * layout.s);
+    next(labelled_width(tr("controls.policy"), policy_combo_width()));
     ImGui::BeginGroup();
     policy_control(app, layout);
     ImGui::EndGroup();
-    next(280 * layout.s);
+    const float date_order_label = std::max(ImGui::CalcTextSize(tr("controls.date_order")).x,
+                                            ImGui::CalcTextSize(tr("controls.date_order_needed")).x);
+    next(date_order_label + style.ItemSpacing.x + date_order_width());
     ImGui::BeginGroup();
-    date_order_control(app, layout);
+    date_order_control(app);
     ImGui::EndGroup();
-    next(220 * layout.s);
+    next(labelled_width(tr("controls.language"), language_width(app)));
     ImGui::BeginGroup();
-    language_control(app, layout);
+    language_control(app);
     ImGui::EndGroup();
-    next(90 * layout.s);
+    next(ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(tr("controls.dark")).x +
+         style.ItemSpacing.x + ImGui::CalcTextSize("(?)").x);
     theme_control(app);
     if (draw_privacy_panel) {
-        next(90 * layout.s);
+        next(ImGui::CalcTextSize(tr("controls.privacy")).x + 2 * style.FramePadding.x);
         privacy_control(app);
     }
     ImGui::Separator();

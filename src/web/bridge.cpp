@@ -2,6 +2,7 @@
 // result, change options. Strings returned stay valid until the next call of the same function.
 #include <emscripten.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <utility>
@@ -10,6 +11,8 @@
 #include "app/snapshot.h"
 #include "app/templates.h"
 #include "app/trend_renderer.h"
+#include "core/engine/policy.h"
+#include "core/json_writer.h"
 #include "core/result_json.h"
 #include "web/web_app.h"
 
@@ -43,7 +46,7 @@ const char* file_done(const sh::InputInfo& info) {
     return json.c_str();
 }
 
-// Why the last typed figure was refused.
+// Why the last typed figure (or policy name) was refused.
 std::string& typed_error() {
     static std::string error;
     return error;
@@ -260,9 +263,18 @@ EMSCRIPTEN_KEEPALIVE int sh_set_as_of(const char* text) {
     return 1;
 }
 
+// Returns 1, or 0 for a name that is no policy (sh_typed_error() then says so and names the
+// known ones, as the CLI's --policy does); nothing changes then.
 EMSCRIPTEN_KEEPALIVE int sh_set_policy(const char* policy) {
+    const std::string name = policy;
+    const auto names = sh::policy_names();
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+        typed_error() = "unknown policy '" + name + "'; known:";
+        for (const std::string& n : names) typed_error() += " " + n;
+        return 0;
+    }
     sh::Options options = session().options();
-    options.policy = policy;
+    options.policy = name;
     session().set_options(options);
     changed();
     return 1;
@@ -302,10 +314,14 @@ EMSCRIPTEN_KEEPALIVE int sh_set_feedback_totals(const char* text) {
 
 EMSCRIPTEN_KEEPALIVE const char* sh_typed_error() { return typed_error().c_str(); }
 
+// The page checks the index against sh_file_count() first (a bad one is a RangeError).
 EMSCRIPTEN_KEEPALIVE void sh_remove_file(int index) {
-    if (index >= 0) session().remove_file(static_cast<size_t>(index));
+    if (index < 0 || static_cast<size_t>(index) >= session().files().size()) return;
+    session().remove_file(static_cast<size_t>(index));
     changed();
 }
+
+EMSCRIPTEN_KEEPALIVE int sh_file_count() { return static_cast<int>(session().files().size()); }
 
 // The CJK font file the page fetched on request (platform::fetch_cjk_font); the app keeps a
 // copy and merges the glyphs it needs into the font atlas before the next frame.
@@ -345,6 +361,38 @@ EMSCRIPTEN_KEEPALIVE double sh_frames_drawn() { return static_cast<double>(sh::w
 // The control with ImGui's keyboard focus ("as_of", "policy", "date_order", "language",
 // "theme"), or "" (tests walk the Tab order with it).
 EMSCRIPTEN_KEEPALIVE const char* sh_focused_control() { return sh::web::the_app().focused_control; }
+
+// What the header's option controls showed in the last frame (JSON; tests check that a shared
+// snapshot shows its own settings, read-only, and that the marketplace labels fit).
+EMSCRIPTEN_KEEPALIVE const char* sh_controls_shown() {
+    static std::string text;
+    const sh::app::ShownControls& c = sh::web::the_app().controls_shown;
+    text.clear();
+    sh::JsonWriter w(text, sh::JsonWriter::Style::compact_ascii);
+    auto rect = [&](const char* name, const float (&r)[4]) {
+        w.key(name);
+        w.begin_object();
+        w.key("x0").number(r[0]);
+        w.key("y0").number(r[1]);
+        w.key("x1").number(r[2]);
+        w.key("y1").number(r[3]);
+        w.end_object();
+    };
+    w.begin_object();
+    w.key("drawn").boolean(c.drawn);
+    w.key("readOnly").boolean(c.read_only);
+    w.key("asOf").string(c.as_of);
+    w.key("policy").string(c.policy);
+    w.key("dateOrder").string(c.date_order);
+    w.key("rows").integer(c.rows);
+    w.key("policyTextRoom").number(c.policy_text_room);
+    w.key("policyLabelMax").number(c.policy_label_max);
+    rect("asOfRect", c.as_of_rect);
+    rect("policyRect", c.policy_rect);
+    rect("settingsRect", c.settings_rect);
+    w.end_object();
+    return text.c_str();
+}
 
 // Shows a panel: overview, today, drilldown, feedback, whatif, files. Returns 0 if unknown.
 EMSCRIPTEN_KEEPALIVE int sh_show_panel(const char* name) {
