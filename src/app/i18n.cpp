@@ -6,6 +6,7 @@
 #include <array>
 #include <unordered_map>
 
+#include "app/metric_text.h"
 #include "app/problem_text.h"
 
 namespace sh::app {
@@ -83,22 +84,7 @@ const char* tr(const std::string& key) {
 
 const char* tr(const char* key) { return tr(std::string(key)); }
 
-std::string trf(const char* key, std::initializer_list<std::string> args) {
-    const std::string pattern = tr(key);
-    std::string out;
-    out.reserve(pattern.size() + 16);
-    for (size_t i = 0; i < pattern.size(); ++i) {
-        if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' && pattern[i + 1] >= '0' &&
-            pattern[i + 1] <= '9') {
-            const auto n = static_cast<size_t>(pattern[i + 1] - '0');
-            if (n < args.size()) out += *(args.begin() + n);
-            i += 2;
-        } else {
-            out += pattern[i];
-        }
-    }
-    return out;
-}
+std::string trf(const char* key, std::initializer_list<std::string> args) { return fill_numbered(tr(key), args); }
 
 std::string tr_word(std::string_view prefix, const std::string& name) {
     const std::string key = std::string(prefix) + name;
