@@ -15,8 +15,16 @@ export function startServer(root, {port = 0, host = '127.0.0.1', quiet = true} =
   const requests = [];
   const server = http.createServer((req, res) => {
     requests.push(req.url);
-    const url = new URL(req.url, 'http://localhost');
-    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+    // The path alone, decoded; a request the server cannot read ("//", "/%") is a 400, never a
+    // crash of the seller's server (new URL and decodeURIComponent throw on them).
+    let pathname;
+    try {
+      pathname = decodeURIComponent((req.url || '/').split(/[?#]/)[0]);
+    } catch (err) {
+      res.writeHead(400, {'content-type': 'text/plain'}).end('bad request');
+      return;
+    }
+    let file = path.normalize(path.join(root, pathname));
     if (!file.startsWith(path.resolve(root))) { res.writeHead(403).end(); return; }
     if (file.endsWith(path.sep)) file = path.join(file, 'index.html');
     fs.readFile(file, (err, data) => {
