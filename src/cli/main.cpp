@@ -1,5 +1,4 @@
 // The seller-health command-line tool: reads report files, prints the result (output.md).
-#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -62,12 +61,8 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
             args.options.as_of = *day;
         } else if (const char* p = value("--policy")) {
             args.options.policy = p;
-            const auto names = sh::policy_names();
-            if (std::find(names.begin(), names.end(), args.options.policy) == names.end()) {
-                error = "unknown policy '" + args.options.policy + "'; known:";
-                for (const std::string& n : names) error += " " + n;
-                return false;
-            }
+            error = sh::unknown_policy_error(p);
+            if (!error.empty()) return false;
         } else if (const char* o = value("--date-order")) {
             const std::string order = o;
             if (order == "dmy") args.options.date_order = sh::DateOrder::dmy;

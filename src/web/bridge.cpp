@@ -2,7 +2,6 @@
 // result, change options. Strings returned stay valid until the next call of the same function.
 #include <emscripten.h>
 
-#include <algorithm>
 #include <memory>
 #include <string>
 #include <utility>
@@ -266,15 +265,12 @@ EMSCRIPTEN_KEEPALIVE int sh_set_as_of(const char* text) {
 // Returns 1, or 0 for a name that is no policy (sh_typed_error() then says so and names the
 // known ones, as the CLI's --policy does); nothing changes then.
 EMSCRIPTEN_KEEPALIVE int sh_set_policy(const char* policy) {
-    const std::string name = policy;
-    const auto names = sh::policy_names();
-    if (std::find(names.begin(), names.end(), name) == names.end()) {
-        typed_error() = "unknown policy '" + name + "'; known:";
-        for (const std::string& n : names) typed_error() += " " + n;
+    if (std::string error = sh::unknown_policy_error(policy); !error.empty()) {
+        typed_error() = std::move(error);
         return 0;
     }
     sh::Options options = session().options();
-    options.policy = name;
+    options.policy = policy;
     session().set_options(options);
     changed();
     return 1;

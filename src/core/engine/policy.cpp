@@ -204,6 +204,14 @@ DateOrder date_order_for_sales_channel(std::string_view sales_channel) {
     return DateOrder::unknown;
 }
 
+std::string unknown_policy_error(std::string_view name) {
+    const auto names = policy_names();
+    if (std::find(names.begin(), names.end(), name) != names.end()) return {};
+    std::string error = "unknown policy '" + std::string(name) + "'; known:";
+    for (const std::string& n : names) error += " " + n;
+    return error;
+}
+
 std::string marketplace_name(std::string_view marketplace_id) {
     if (marketplace_id.empty()) return {};
     for (const std::string& name : policy_names()) {

@@ -71,6 +71,10 @@ std::optional<Policy> load_policy(std::string_view name, std::string& error);
 // Every policy name embedded in the build (amazon, amazon.us, ...), sorted.
 std::vector<std::string> policy_names();
 
+// "" when `name` is a policy of the build, else what a face says: "unknown policy 'nope';
+// known: amazon amazon.ae ..." (the CLI's --policy and the page's setPolicy).
+std::string unknown_policy_error(std::string_view name);
+
 // The day/month order of short feedback dates in the marketplace a `sales-channel` value
 // names (Amazon.com -> mdy, Amazon.co.uk -> dmy), from the policy data; unknown if none says.
 DateOrder date_order_for_sales_channel(std::string_view sales_channel);
