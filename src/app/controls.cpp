@@ -104,9 +104,14 @@ void as_of_control(App& app, const Layout& layout) {
 
 // The widest marketplace label in the UI language, from the translations only (measuring must
 // not read every policy file at start: issue 9).
+// Measured once a frame (the header's layout and the control both ask).
 float widest_policy_label() {
     static const std::vector<std::string> ids = policy_names();
-    float widest = 0;
+    static int measured_frame = -1;
+    static float widest = 0;
+    if (ImGui::GetFrameCount() == measured_frame) return widest;
+    measured_frame = ImGui::GetFrameCount();
+    widest = 0;
     for (const std::string& id : ids) widest = std::max(widest, ImGui::CalcTextSize(tr_word("policy.", id).c_str()).x);
     return widest;
 }
