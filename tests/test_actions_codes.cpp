@@ -223,9 +223,10 @@ TEST_CASE("actions: a failing metric's summary names it by code") {
                                      {"scope", "mfn"},
                                      {"rate", "50.00 %"},
                                      {"needed", "24"},
+                                     {"items", "shipments"},
                                      {"recovers_on", recovers}});
-    // The scope in words (messages.json words.scope_name), not its code.
-    CHECK(a->text == "Late shipment rate (10 days) (seller-fulfilled) is failing at 50.00 %. It passes again after 24 more items "
+    // The scope and the needed items in words (messages.json words.scope_name, good_items).
+    CHECK(a->text == "Late shipment rate (10 days) (seller-fulfilled) is failing at 50.00 %. It passes again after 24 more shipments "
                      "without a problem and none bad. At your usual volume, with no new problem, it recovers on " +
                          recovers + ".");
 }

@@ -71,6 +71,29 @@ TEST_CASE("texts: a failing metric in Traditional Chinese names the metric and l
           "訂單瑕疵率（賣家自行配送）未達標，目前為 1.50 %。");
 }
 
+// What a failing metric needs more of is named per metric (the late response rate needs
+// messages, not "items"), with an English singular.
+TEST_CASE("texts: a failing metric names the items it needs in every language") {
+    const MessageParams params = {{"metric", "late_response_rate"}, {"scope", "all"}, {"rate", "24.24 %"},
+                                  {"needed", "48"}, {"items", "messages"}};
+    CHECK(english("metric_failing", params) == "Late response rate (all orders) is failing at 24.24 %. It passes again "
+                                               "after 48 more messages answered within 24 hours and none bad.");
+    MessageParams one = params;
+    one[3].second = "1";
+    CHECK(english("metric_failing", one).find("after 1 more message answered within 24 hours and") != std::string::npos);
+    CHECK(zh(read_table("zh-Hans"), "metric_failing", params).find("再有 48 条在 24 小时内回复的消息") != std::string::npos);
+    CHECK(zh(read_table("zh-Hant"), "metric_failing", params).find("再有 48 則在 24 小時內回覆的訊息") != std::string::npos);
+    for (const char* items : {"orders", "shipments", "units", "returns", "messages", "feedback", "five_star", "items"})
+        for (const char* language : {"zh-Hans", "zh-Hant"}) {
+            CAPTURE(items);
+            CAPTURE(language);
+            const auto table = read_table(language);
+            CHECK(table.count(std::string("msg.good_item.") + items));
+            CHECK(table.count(std::string("msg.good_items.") + items));
+            CHECK(english_text(std::string("good_items.") + items));
+        }
+}
+
 // The scope is a word in every language, never its code ("（mfn）", "(all)").
 TEST_CASE("texts: a failing metric names its scope in words in every language") {
     const auto hans = read_table("zh-Hans");

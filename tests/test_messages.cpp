@@ -69,9 +69,11 @@ TEST_CASE("messages: a note written elsewhere is recognised with its parameters"
     const CodedText c = recognise("3 buyer-requested cancellations are left out.");
     CHECK(c.code == "cancel_buyer_requested");
     CHECK(c.params == MessageParams{{"count", "3"}});
-    const CodedText p = recognise("passes again after 12 more good entries and no bad one");
-    CHECK(p.code == "passes_after_good_entries");
-    CHECK(p.params == MessageParams{{"count", "12"}});
+    const CodedText p = recognise("passes again after 12 more 5-star ratings and no bad one");
+    CHECK(p.code == "passes_after_good_items");
+    CHECK(p.params == MessageParams{{"count", "12"}, {"items", "five_star"}});  // words read back
+    const CodedText one = recognise("passes again after 1 more unit delivered on time and no bad one");
+    CHECK(one.params == MessageParams{{"count", "1"}, {"items", "units"}});
 }
 
 TEST_CASE("messages: optional parts of a recognised text are found or left out") {

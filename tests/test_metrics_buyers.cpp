@@ -113,7 +113,7 @@ TEST_CASE("metrics: feedback positive rates and average") {
     // needed_to_recover is defined for lt metrics; gte says it in a note: ceil((19 - 18) / 0.05) = 20: 38/40
     CHECK_FALSE(d30->needed_to_recover);
     REQUIRE_FALSE(d30->notes.empty());
-    CHECK(d30->notes[0] == "passes again after 20 more good items and no bad one");
+    CHECK(d30->notes[0] == "passes again after 20 more positive ratings and no bad one");
     CHECK(d90->numerator == 18);
     CHECK(d90->denominator == 20);
     CHECK(d365->numerator == 98);

@@ -140,7 +140,7 @@ TEST_CASE("metrics: valid tracking rate overall and per category") {
         CHECK(all->denominator == 100);
         CHECK(all->status == "failing");
         CHECK_FALSE(all->needed_to_recover);  // gt: given as a note
-        CHECK(all->notes.back() == "passes again after 1 more good item and no bad one");
+        CHECK(all->notes.back() == "passes again after 1 more shipment without a problem and no bad one");
         CHECK(all->item_count == 5);
         const Metric* toys = find_metric(r, "valid_tracking_rate", "mfn", "computed", "Toys");
         const Metric* books = find_metric(r, "valid_tracking_rate", "mfn", "computed", "Books");
@@ -151,7 +151,7 @@ TEST_CASE("metrics: valid tracking rate overall and per category") {
         CHECK(toys->headroom == 0);    // 48/51 = 0.941
         CHECK(books->numerator == 47);
         CHECK(books->status == "failing");
-        CHECK(books->notes.back() == "passes again after 11 more good items and no bad one");  // 58/61 = 0.9508
+        CHECK(books->notes.back() == "passes again after 11 more shipments without a problem and no bad one");  // 58/61 = 0.9508
     }
     SUBCASE("Amazon's valid-tracking download overrides the template's validity") {
         Records& t = f.file("amazon.tracking");
@@ -195,7 +195,7 @@ TEST_CASE("metrics: on-time delivery counts units of validly tracked shipments")
     CHECK(m->status == "failing");
     // ceil((0.9 * 10 - 7) / 0.1) = 20: 27/30
     bool noted = false;
-    for (const std::string& n : m->notes) noted = noted || n == "passes again after 20 more good items and no bad one";
+    for (const std::string& n : m->notes) noted = noted || n == "passes again after 20 more units delivered on time and no bad one";
     CHECK(noted);
     REQUIRE(m->items.size() == 2);
     CHECK(m->items[0].order_id == f.id_text(3));

@@ -130,7 +130,7 @@ TEST_CASE("metrics: a failing typed feedback share says how many positive entrie
     REQUIRE(d30);
     CHECK(d30->status == "failing");
     CHECK_FALSE(d30->headroom);
-    CHECK(std::find(d30->notes.begin(), d30->notes.end(), "passes again after 30 more good entries and no bad one") !=
+    CHECK(std::find(d30->notes.begin(), d30->notes.end(), "passes again after 30 more positive ratings and no bad one") !=
           d30->notes.end());
 }
 

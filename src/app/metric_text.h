@@ -81,18 +81,6 @@ inline std::string words_from_id(std::string_view id) {
     return out;
 }
 
-// What a metric's numerator and denominator count (metrics.md): orders, shipments, units
-// (on-time delivery), return requests, messages or feedback entries; "items" when unknown.
-inline const char* counted_noun(std::string_view id) {
-    if (id == "odr" || id == "cancel_rate" || id == "invoice_defect_rate") return "orders";
-    if (id == "late_shipment_rate_10d" || id == "late_shipment_rate_30d" || id == "valid_tracking_rate") return "shipments";
-    if (id == "on_time_delivery_rate" || id == "unit_on_time_delivery_rate") return "units";
-    if (id == "return_dissatisfaction_rate") return "returns";
-    if (id == "late_response_rate") return "messages";
-    if (id.rfind("feedback_", 0) == 0) return "feedback";
-    return "items";
-}
-
 // What the rows of a metric's item table are: as counted_noun, except that on-time delivery,
 // counted in units, lists the shipments (the core's delivery_in_units note).
 inline const char* item_noun(std::string_view id) {

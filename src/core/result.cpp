@@ -19,4 +19,16 @@ void feedback_figures_from_metrics(FeedbackReport& feedback, const std::vector<M
     }
 }
 
+const char* counted_noun(std::string_view id) {
+    if (id == "odr" || id == "cancel_rate" || id == "invoice_defect_rate") return "orders";
+    if (id == "late_shipment_rate_10d" || id == "late_shipment_rate_30d" || id == "valid_tracking_rate") return "shipments";
+    if (id == "on_time_delivery_rate" || id == "unit_on_time_delivery_rate") return "units";
+    if (id == "return_dissatisfaction_rate") return "returns";
+    if (id == "late_response_rate") return "messages";
+    if (id.rfind("feedback_", 0) == 0) return "feedback";
+    return "items";
+}
+
+const char* recovery_items(std::string_view id) { return id == "feedback_average_365d" ? "five_star" : counted_noun(id); }
+
 }  // namespace sh

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -79,5 +80,12 @@ struct Result {
 // Amazon's 1-3 star export alone, the typed total's share when the seller gave one (metrics.md).
 // A window whose metric the policy lacks keeps its counted share.
 void feedback_figures_from_metrics(FeedbackReport& feedback, const std::vector<Metric>& metrics);
+
+// What a metric's numerator and denominator count (metrics.md): "orders", "shipments", "units"
+// (on-time delivery), "returns" (return requests), "messages" or "feedback"; "items" when unknown.
+const char* counted_noun(std::string_view metric_id);
+// What a failing metric needs more of to pass again (words.good_item/good_items in
+// data/messages.json): "five_star" for the average rating, else its counted_noun.
+const char* recovery_items(std::string_view metric_id);
 
 }  // namespace sh

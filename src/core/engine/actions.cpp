@@ -239,7 +239,10 @@ void plan_failing_metrics(const EvalContext& ctx, Planner& plan) {
         if (!m.category.empty()) params.emplace_back("category", m.category);
         params.emplace_back("scope", m.scope);
         params.emplace_back("rate", average ? std::to_string(*m.rate).substr(0, 4) : percent(*m.rate));
-        if (m.needed_to_recover) params.emplace_back("needed", std::to_string(*m.needed_to_recover));
+        if (m.needed_to_recover) {
+            params.emplace_back("needed", std::to_string(*m.needed_to_recover));
+            params.emplace_back("items", recovery_items(m.id));
+        }
         if (m.recovers_on.has()) params.emplace_back("recovers_on", format_day(m.recovers_on.day()));
         plan.add("metrics", 100, ctx.as_of, "metric_failing", std::move(params), m.id, {}, false);
     }

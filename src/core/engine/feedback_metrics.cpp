@@ -63,8 +63,8 @@ void use_typed_total(const MetricPolicy& mp, Metric& m, uint64_t total, uint64_t
     m.series.clear();
     if (status == Status::good || status == Status::warning) m.headroom = headroom(num, den, mp.rule);
     if (status == Status::failing)
-        m.notes.push_back(english("passes_after_good_entries",
-                                  {{"count", std::to_string(needed_to_recover(num, den, mp.rule))}}));
+        m.notes.push_back(english("passes_after_good_items", {{"count", std::to_string(needed_to_recover(num, den, mp.rule))},
+                                                              {"items", recovery_items(m.id)}}));
     for (auto& [name, count] : m.components)
         if (name == "positive") count = double(num);
     m.notes.push_back(english("feedback_total_typed", {{"days", days}}));

@@ -39,8 +39,8 @@ Metric finish_metric(const EvalContext& ctx, const MetricPolicy& policy, const s
         // (further good items) is given as a note.
         const int64_t needed = needed_to_recover(num, den, policy.rule);
         if (policy.rule.condition == Condition::lt) m.needed_to_recover = needed;
-        else m.notes.push_back(english(policy.rule.good_value == 1 ? "passes_after_good_items" : "passes_after_good_entries",
-                                       {{"count", std::to_string(needed)}}));
+        else m.notes.push_back(english("passes_after_good_items",
+                                       {{"count", std::to_string(needed)}, {"items", recovery_items(m.id)}}));
         m.recovers_on = counter.recovers_on(policy.rule);
     }
     m.rule_of_thumb = policy.rule_of_thumb;
