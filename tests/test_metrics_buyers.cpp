@@ -211,6 +211,18 @@ TEST_CASE("metrics: short feedback dates are resolved by choice, marketplace, he
         CHECK(negative_day(f.run(D(2026, 11, 20), "amazon", DateOrder::dmy)) == "2026-04-03");
         CHECK(negative_day(f.run(D(2026, 11, 20), "amazon", DateOrder::mdy)) == "2026-03-04");
     }
+    SUBCASE("the file's note that it cannot tell says which order read its dates") {
+        Fixture f;
+        make(f);
+        const std::string cannot_tell = english("feedback_dates_unknown_order", {});
+        f.files[0].info.notes = {cannot_tell};
+        CHECK(f.run(D(2026, 11, 20)).inputs[0].notes == std::vector<std::string>{cannot_tell});
+        CHECK(f.run(D(2026, 11, 20), "amazon", DateOrder::mdy).inputs[0].notes ==
+              std::vector<std::string>{"feedback dates are D/M/YY or M/D/YY and the file cannot tell which: read in "
+                                       "the day/month order of your choice (M/D/YY)"});
+        CHECK(f.run(D(2026, 11, 20), "amazon.uk").inputs[0].notes[0].find("of the policy amazon.uk (D/M/YY)") !=
+              std::string::npos);
+    }
     SUBCASE("the orders' marketplace beats the file's own evidence") {
         Fixture f;
         Records& fb = make(f);

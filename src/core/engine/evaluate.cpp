@@ -109,6 +109,12 @@ Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, co
                                          [](uint32_t line, const Problem& p) { return line < p.line; });
         in.problems.insert(at, left.problem);
     }
+    // A file's note that its short dates need a day/month order says which order read them,
+    // once the evaluation had one.
+    for (const Facts::DatesOrdered& ordered : facts.dates_ordered)
+        for (std::string& note : result.inputs[ordered.file].notes)
+            if (note == english("feedback_dates_unknown_order", {}))
+                note = english("feedback_dates_ordered", {{"source", ordered.source}});
     // The order index goes back to the caller's cache however this returns.
     struct GiveBack {
         Facts& facts;

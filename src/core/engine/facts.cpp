@@ -65,7 +65,7 @@ void gather_feedback(const std::vector<LoadedFile>& files, const Options& option
             order = r.date_order_from_values;
             source = std::string("dates in ") + f.info.name + " that only fit " + order_name(order);
         }
-        uint64_t ambiguous = 0;
+        uint64_t ambiguous = 0, ordered = 0;
         for (const FeedbackEntry& e : r.feedback) {
             MaybeDay day = e.day;
             if (!day.has() && e.needs_date_order) {
@@ -86,11 +86,12 @@ void gather_feedback(const std::vector<LoadedFile>& files, const Options& option
                         invalid_sources += (invalid_sources.empty() ? "" : "; ") + source;
                     continue;
                 }
-                if (facts.date_order_source.empty()) facts.date_order_source = source;
+                ++ordered;
             }
             if (!day.has() || e.rating < 1 || e.rating > 5) continue;
             facts.feedback.push_back({day.day(), e.rating, e.removed, e.order, &e});
         }
+        if (ordered) facts.dates_ordered.push_back({file, source});
         if (ambiguous) {
             facts.feedback_ambiguous += ambiguous;
             warnings.push_back(english("feedback_dates_ambiguous_left_out",

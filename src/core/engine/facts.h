@@ -65,7 +65,13 @@ struct Facts {
     bool feedback_loaded = false;
     bool feedback_full_history = false;    // a feedback template (any rating) was loaded
     uint64_t feedback_ambiguous = 0;       // left out: D/M vs M/D could not be decided
-    std::string date_order_source;         // how the short dates were resolved, for notes
+    // Feedback files whose short dates the file could not order but the evaluation did (your
+    // choice, the orders' marketplace, the policy): where the order came from, for their notes.
+    struct DatesOrdered {
+        size_t file;
+        std::string source;  // e.g. "your choice (D/M/YY)"
+    };
+    std::vector<DatesOrdered> dates_ordered;
     // Feedback rows whose short date is no date in the order chosen for them: left out, and
     // bad rows of their file (reports.md), which only the evaluation can tell.
     struct LeftOutRow {
