@@ -170,6 +170,71 @@ TEST_CASE("metrics: Amazon's reported figures sit beside the computed ones") {
     CHECK(r.metrics.back().source == "amazon_report");
 }
 
+// An Account Health report of undated figures only (the rating and policy counters carry no
+// reportingDateRange) has no as_of, and still shows Amazon's figures and statuses: a BAD counter
+// fails the run however the report is dated.
+TEST_CASE("metrics: Amazon's undated figures show without an as_of, each once") {
+    Fixture f;
+    Records& ah = f.file("amazon.account_health");
+    ReportedMetric counter;
+    counter.id = "listing_policy_violations";
+    counter.scope = "all";
+    counter.marketplace_id = "ATVPDKIKX0DER";
+    counter.has_numerator = true;
+    counter.numerator = 1;
+    counter.status = "failing";
+    ah.reported.push_back(counter);
+    ah.account_statuses.push_back({"ATVPDKIKX0DER", "AT_RISK"});
+    f.files.push_back(f.files[0]);  // the same report loaded twice
+    const Result& r = f.run();
+    CHECK_FALSE(r.as_of.has());
+    REQUIRE(r.metrics.size() == 1);
+    CHECK(r.metrics[0].id == "listing_policy_violations");
+    CHECK(r.metrics[0].status == "failing");
+    CHECK(r.warnings == std::vector<std::string>{
+        "Amazon reports the account status AT_RISK for marketplace ATVPDKIKX0DER (Account Health report)."});
+}
+
+// A report for two marketplaces beside orders of one: the other marketplace's card does not
+// claim the computed figure as its own.
+TEST_CASE("metrics: the computed figure beside Amazon's says whose orders it counts") {
+    Fixture f;
+    Records& orders = f.file("amazon.all_orders");
+    orders.marketplaces = {"", "Amazon.com"};
+    for (int i = 1; i <= 100; ++i) {
+        Order o = f.order(i, D(2026, 10, 1));
+        o.marketplace = 1;
+        orders.orders.push_back(o);
+    }
+    Records& ah = f.file("amazon.account_health");
+    for (const char* marketplace : {"ATVPDKIKX0DER", "A2EUQ1WTGCTBG2"}) {  // Amazon.com, Amazon.ca
+        ReportedMetric odr;
+        odr.id = "odr";
+        odr.scope = "mfn";
+        odr.marketplace_id = marketplace;
+        odr.has_numerator = odr.has_denominator = true;
+        odr.numerator = 1;
+        odr.denominator = 50;
+        odr.status = "failing";
+        ah.reported.push_back(odr);
+    }
+    auto note_of = [](const Result& r, const char* marketplace) -> std::string {
+        for (const Metric& m : r.metrics)
+            if (m.id == "odr" && m.marketplace_id == marketplace) return m.notes.empty() ? "" : m.notes[0];
+        return "missing";
+    };
+    const Result& r = f.run(D(2026, 11, 20));
+    CHECK(note_of(r, "ATVPDKIKX0DER").rfind("Computed from your files: 0 of 100 (0.00 %). Amazon's figure can differ", 0) == 0);
+    CHECK(note_of(r, "A2EUQ1WTGCTBG2") == "Your files hold no orders of this marketplace (their orders are of Amazon.com): "
+                                          "the figure computed from them (0 of 100) is not this marketplace's.");
+    f.files[0].records.marketplaces = {"", "Amazon.com", "Amazon.ca", "Non-Amazon"};
+    f.files[0].records.orders[0].marketplace = 2;
+    f.files[0].records.orders[1].marketplace = 3;
+    const Result& both = f.run(D(2026, 11, 20));
+    CHECK(note_of(both, "A2EUQ1WTGCTBG2") == "Computed from your files: 0 of 100 (0.00 %), from the orders of Amazon.com, "
+                                             "Amazon.ca together; Amazon's figure is for this marketplace alone.");
+}
+
 // reports.md: "Status comes from Amazon's status where given"; where it is not (or is a word we
 // do not know), metrics.md's status rule judges Amazon's own rate against Amazon's own target.
 TEST_CASE("metrics: Amazon's figure without a status is judged from its rate and target") {

@@ -1,6 +1,7 @@
 // Amazon's Account Health JSON: the real example document, schema slips, wrong types.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -149,7 +150,20 @@ TEST_CASE("ingest: Account Health slips and wrong types give problems, never exc
     CHECK(find(f, "something_new")->numerator == 3);
     CHECK_FALSE(find(f, "odr"));
     CHECK(f.info.problems.size() >= 6);
-    for (const auto& p : f.info.problems) CHECK(p.line == 0);
+    // Each problem on the line of its value (found by its path in the document); a path the
+    // text does not spell (".status" for "accountHealthRatingStatus") takes its block's line.
+    std::map<std::string, uint32_t> lines;
+    for (const auto& p : f.info.problems) {
+        CHECK(p.line > 0);
+        lines[p.column] = p.line;
+    }
+    CHECK(lines["accountStatuses"] == 2);
+    CHECK(lines["performanceMetrics[0].marketplaceId"] == 4);
+    CHECK(lines["performanceMetrics[0].lateShipmentRate.lateShipmentCount.count"] == 7);
+    CHECK(lines["performanceMetrics[0].preFulfillmentCancellationRate.status"] == 9);
+    CHECK(lines["performanceMetrics[0].preFulfillmentCancellationRate.targetCondition"] == 10);
+    CHECK(lines["performanceMetrics[0].orderDefectRate"] == 12);
+    CHECK(lines["performanceMetrics[1]"] == 16);
 }
 
 // Warning types come as Amazon's enumeration words or camelCase, in objects or (a slip) as

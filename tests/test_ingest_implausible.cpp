@@ -108,7 +108,25 @@ TEST_CASE("ingest: an Account Health report without a single figure says so") {
             "\"validTrackingRate\":true}, 7]}", "ah.json");
         CHECK(f.info.error.find(expected) == 0);
         CHECK_FALSE(f.info.problems.empty());
-        for (const Problem& p : f.info.problems) CHECK(p.line == 0);
+        for (const Problem& p : f.info.problems) CHECK(p.line == 1);  // the document is one line
+    }
+    SUBCASE("a reporting range end that is no date is a problem, the figure stays") {
+        const LoadedFile f = read_text(
+            "{\"performanceMetrics\":[{\"marketplaceId\":\"X\",\"lateShipmentRate\":{\"rate\":0.01,\n"
+            "\"reportingDateRange\":{\"reportingDateFrom\":\"2026-09-01T00:00:00Z\",\n\"reportingDateTo\":\"garbage\"}}}]}",
+            "ah.json");
+        REQUIRE(f.info.ok());
+        REQUIRE(f.records.reported.size() == 1);
+        CHECK_FALSE(f.records.reported[0].to.has());
+        REQUIRE(f.info.problems.size() == 1);
+        CHECK(f.info.problems[0].line == 3);
+        CHECK(f.info.problems[0].column == "performanceMetrics[0].lateShipmentRate.reportingDateRange.reportingDateTo");
+        CHECK(f.info.problems[0].message == "not a date: 'garbage'");
+    }
+    SUBCASE("a document that is not JSON says where") {
+        const LoadedFile f = read_text("{\n \"performanceMetrics\": [\n  {\"a\": 1,}\n ]\n}", "ah.json");
+        CHECK(f.info.error == "this looks like a JSON file but it is not valid JSON (cut short or damaged?). At line 3, "
+                              "column 11: syntax error while parsing object key - unexpected '}'; expected string literal");
     }
     SUBCASE("a reporting range in 1970 is a problem, the figure stays") {
         const LoadedFile f = read_text(

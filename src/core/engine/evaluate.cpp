@@ -77,6 +77,22 @@ FeedbackReport analyse(const Facts& facts, const OrderIdPool& ids, Day as_of, Co
     return analyse_feedback(items, as_of, memo);
 }
 
+// Amazon's own figures (the Account Health JSON, a typed-in rating) and its account statuses:
+// shown whatever the as_of, as they carry their own dates or none.
+void add_amazon_figures(const std::vector<LoadedFile>& files, const Facts& facts, const Options& options,
+                        const Policy& policy, Result& result) {
+    add_reported_metrics(facts, result.metrics);
+    if (options.account_health_rating) result.metrics.push_back(typed_account_health_rating(*options.account_health_rating, policy));
+    // Anything but NORMAL matters; the same status in two copies of a report is said once.
+    for (const LoadedFile& f : files)
+        for (const AccountStatus& s : f.records.account_statuses) {
+            if (s.status.empty() || s.status == "NORMAL" || s.status == "normal") continue;
+            std::string warning = english("account_status", {{"status", s.status}, {"marketplace", s.marketplace_id}});
+            if (std::find(result.warnings.begin(), result.warnings.end(), warning) == result.warnings.end())
+                result.warnings.push_back(std::move(warning));
+        }
+}
+
 }  // namespace
 
 Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, const Options& options,
@@ -127,9 +143,8 @@ Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, co
     } give_back{facts, index};
     result.as_of = options.as_of.has() ? options.as_of : facts.latest_event;
     if (!options.as_of.has() && facts.detached_events) result.warnings.push_back(detached_warning(facts, ids));
-    if (!result.as_of.has()) {  // nothing dated was loaded
-        if (options.account_health_rating)
-            result.metrics.push_back(typed_account_health_rating(*options.account_health_rating, *policy));
+    if (!result.as_of.has()) {  // nothing dated was loaded: Amazon's undated figures only
+        add_amazon_figures(files, facts, options, *policy, result);
         return result;
     }
     const Day as_of = result.as_of.day();
@@ -151,15 +166,7 @@ Result evaluate(const std::vector<LoadedFile>& files, const OrderIdPool& ids, co
         feedback_figures_from_metrics(result.feedback, result.metrics);
     }
     result.actions = plan_actions(ctx, result.feedback);
-    add_reported_metrics(facts, result.metrics);
-    if (options.account_health_rating) result.metrics.push_back(typed_account_health_rating(*options.account_health_rating, *policy));
-    // Amazon's account status per marketplace (Account Health JSON): anything but NORMAL matters.
-    for (const LoadedFile& f : files)
-        for (const AccountStatus& s : f.records.account_statuses)
-            if (!s.status.empty() && s.status != "NORMAL" && s.status != "normal")
-                result.warnings.push_back("Amazon reports the account status " + s.status +
-                                          (s.marketplace_id.empty() ? "" : " for marketplace " + s.marketplace_id) +
-                                          " (Account Health report).");
+    add_amazon_figures(files, facts, options, *policy, result);
     return result;
 }
 

@@ -176,16 +176,21 @@ std::vector<std::string> policy_names() {
     return names;
 }
 
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& ch : out) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    return out;
+}
+
+}  // namespace
+
 DateOrder date_order_for_sales_channel(std::string_view sales_channel) {
-    auto lower = [](std::string_view s) {
-        std::string out(s);
-        for (char& ch : out) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-        return out;
-    };
     // Every embedded policy's sales channels, lowercased, in policy-name order, each with its
     // policy's feedback date order: the first that names the channel decides. Built once (a
     // thread-safe static): parsing every policy per call was a third of a 100 k evaluation (issue 9).
-    static const std::vector<std::pair<std::string, DateOrder>> channels = [&] {
+    static const std::vector<std::pair<std::string, DateOrder>> channels = [] {
         std::vector<std::pair<std::string, DateOrder>> out;
         for (const std::string& name : policy_names()) {
             Json j;
@@ -202,6 +207,44 @@ DateOrder date_order_for_sales_channel(std::string_view sales_channel) {
     for (const auto& [channel, order] : channels)
         if (channel == wanted) return order;
     return DateOrder::unknown;
+}
+
+namespace {
+
+// Every embedded policy's marketplace ids, each with its policy's sales channels (lowercase).
+// Built once, as date_order_for_sales_channel's table.
+const std::vector<std::pair<std::string, std::vector<std::string>>>& marketplace_channels() {
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> table = [] {
+        std::vector<std::pair<std::string, std::vector<std::string>>> out;
+        for (const std::string& name : policy_names()) {
+            Json j;
+            std::string error;
+            if (!load_merged(name, j, error) || !j.contains("marketplace_ids") || !j.contains("sales_channels")) continue;
+            std::vector<std::string> channels;
+            for (const Json& ch : j["sales_channels"])
+                if (ch.is_string()) channels.push_back(lower(ch.get<std::string>()));
+            for (const Json& id : j["marketplace_ids"])
+                if (id.is_string()) out.emplace_back(id.get<std::string>(), channels);
+        }
+        return out;
+    }();
+    return table;
+}
+
+}  // namespace
+
+const std::vector<std::string>& sales_channels_of_marketplace(std::string_view marketplace_id) {
+    static const std::vector<std::string> none;
+    for (const auto& [id, channels] : marketplace_channels())
+        if (id == marketplace_id) return channels;
+    return none;
+}
+
+bool is_marketplace_sales_channel(std::string_view sales_channel) {
+    const std::string wanted = lower(sales_channel);
+    for (const auto& [id, channels] : marketplace_channels())
+        if (std::find(channels.begin(), channels.end(), wanted) != channels.end()) return true;
+    return false;
 }
 
 std::string unknown_policy_error(std::string_view name) {

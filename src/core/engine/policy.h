@@ -79,6 +79,12 @@ std::string unknown_policy_error(std::string_view name);
 // names (Amazon.com -> mdy, Amazon.co.uk -> dmy), from the policy data; unknown if none says.
 DateOrder date_order_for_sales_channel(std::string_view sales_channel);
 
+// The sales-channel values (lowercase: "amazon.ca") of the orders of the marketplace an Amazon
+// marketplace id stands for, from the policy data; empty when no policy names it.
+const std::vector<std::string>& sales_channels_of_marketplace(std::string_view marketplace_id);
+// True when a sales-channel value names a marketplace some policy knows (not "Non-Amazon").
+bool is_marketplace_sales_channel(std::string_view sales_channel);
+
 // The name of the marketplace an Amazon marketplace id stands for ("Amazon.com (United
 // States)" for ATVPDKIKX0DER), from the policy data; "" when no policy names it.
 std::string marketplace_name(std::string_view marketplace_id);

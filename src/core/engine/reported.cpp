@@ -1,8 +1,10 @@
 // Copies Amazon's Account Health figures into the metric list (see reported.h).
 #include "core/engine/reported.h"
 
+#include <algorithm>
 #include <cstdio>
 
+#include "core/engine/policy.h"
 #include "core/engine/rate_math.h"
 #include "core/messages.h"
 
@@ -49,10 +51,45 @@ Metric from_report(const ReportedMetric& r) {
     return m;
 }
 
+bool same_figure(const ReportedMetric& a, const ReportedMetric& b) {
+    return a.id == b.id && a.scope == b.scope && a.marketplace_id == b.marketplace_id && a.from.n == b.from.n &&
+           a.to.n == b.to.n && a.has_numerator == b.has_numerator && a.numerator == b.numerator &&
+           a.has_denominator == b.has_denominator && a.denominator == b.denominator && a.has_rate == b.has_rate &&
+           a.rate == b.rate && a.status == b.status && a.has_target == b.has_target && a.target == b.target &&
+           a.condition == b.condition && a.components == b.components;
+}
+
+// The note beside Amazon's figure for a marketplace: our figure from the files, and whether
+// the files' orders are that marketplace's (sales_channels), another's, or several together.
+std::string beside_note(const Metric& computed, const std::string& marketplace_id,
+                        const std::vector<std::string>& order_channels) {
+    const std::vector<std::string>& own = sales_channels_of_marketplace(marketplace_id);
+    std::string known, others;  // the files' channels of a known marketplace; those not this one's
+    for (size_t i = 1; i < order_channels.size(); ++i) {
+        if (!is_marketplace_sales_channel(order_channels[i])) continue;  // "Non-Amazon" and the like
+        std::string channel = order_channels[i];
+        for (char& ch : channel) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+        known += (known.empty() ? "" : ", ") + order_channels[i];
+        if (std::find(own.begin(), own.end(), channel) == own.end())
+            others += (others.empty() ? "" : ", ") + order_channels[i];
+    }
+    MessageParams params = {{"numerator", std::to_string(int64_t(computed.numerator))},
+                            {"denominator", std::to_string(int64_t(computed.denominator))},
+                            {"rate", computed.rate ? percent(*computed.rate) : std::string()}};
+    if (own.empty() || others.empty()) return english("computed_beside_reported", params);
+    params.emplace_back("channels", known);
+    return english(others == known ? "computed_other_marketplace" : "computed_marketplaces_together", params);
+}
+
 }  // namespace
 
 void add_reported_metrics(const Facts& facts, std::vector<Metric>& metrics) {
+    std::vector<const ReportedMetric*> added;
     for (const ReportedMetric* r : facts.reported) {
+        // The same report loaded twice (or the same figure twice in one) is one figure.
+        if (std::any_of(added.begin(), added.end(), [&](const ReportedMetric* a) { return same_figure(*a, *r); }))
+            continue;
+        added.push_back(r);
         Metric m = from_report(*r);
         size_t at = metrics.size();
         bool exact = false;
@@ -70,14 +107,8 @@ void add_reported_metrics(const Facts& facts, std::vector<Metric>& metrics) {
             size_t computed = at - 1;
             while (computed > 0 && metrics[computed].source != "computed") --computed;
             const Metric& c = metrics[computed];
-            if (c.source == "computed" && c.id == m.id && c.scope == m.scope) {
-                std::string note = "Computed from your files: " + std::to_string(int64_t(c.numerator)) + " of " +
-                                   std::to_string(int64_t(c.denominator)) +
-                                   (c.rate ? " (" + percent(*c.rate) + ")" : std::string()) +
-                                   ". Amazon's figure can differ: its window dates, orders or defects not in the "
-                                   "loaded files, and defects Amazon removed.";
-                m.notes.push_back(note);
-            }
+            if (c.source == "computed" && c.id == m.id && c.scope == m.scope)
+                m.notes.push_back(beside_note(c, m.marketplace_id, facts.orders.marketplaces));
         }
         metrics.insert(metrics.begin() + static_cast<std::ptrdiff_t>(at), std::move(m));
     }

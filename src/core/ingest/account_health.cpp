@@ -1,6 +1,10 @@
 // Account Health JSON reader: one ReportedMetric per figure per marketplace (reports.md).
 #include "core/ingest/account_health.h"
 
+#include <cstring>
+#include <string>
+#include <unordered_map>
+
 #include <nlohmann/json.hpp>
 
 #include "core/ingest/dates.h"
@@ -134,13 +138,22 @@ private:
         return {};
     }
 
-    // A reportingDateRange end; an implausible year (ingest/README.md) is a problem, not a day.
+    // A reportingDateRange end; an implausible year (ingest/README.md), text that is no date
+    // or a value that is not text is a problem, not a day.
     MaybeDay range_day(const json& range, const char* name, const std::string& path) {
         const json* v = member(range, {name});
-        if (!v || !v->is_string()) return {};
+        if (!v) return {};
+        if (!v->is_string()) {
+            problem(path + ".reportingDateRange." + name, "not text");
+            return {};
+        }
         const std::string& text = v->get_ref<const std::string&>();
+        if (trim(text).empty()) return {};
         const auto ts = parse_iso_timestamp(text);
-        if (!ts) return {};
+        if (!ts) {
+            problem(path + ".reportingDateRange." + name, "not a date: " + quote_value(text));
+            return {};
+        }
         if (plausible(ts->local_day())) return ts->local_day();
         problem(path + ".reportingDateRange." + name, implausible_date(text));
         return {};
@@ -269,6 +282,115 @@ private:
     std::string marketplace_;
 };
 
+// Where each value of a valid JSON text starts: its path as the reader names it
+// ("performanceMetrics[0].orderDefectRate.mfn") and its 1-based line, to give the problems
+// found in the parsed document their lines. Gives up (returns what it has) past 64 levels.
+class ValueLines {
+public:
+    explicit ValueLines(std::string_view text) : text_(text) {
+        if (text_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3;
+        std::string path;
+        value(path, 0);
+    }
+
+    // The line of `path`, else of the nearest enclosing value found; 0 when none is.
+    uint32_t line_of(std::string path) const {
+        for (;;) {
+            if (const auto it = lines_.find(path); it != lines_.end()) return it->second;
+            const size_t cut = path.find_last_of(".[");
+            if (cut == std::string::npos || cut == 0) return 0;
+            path.resize(cut);
+        }
+    }
+
+private:
+    char peek() const { return i_ < text_.size() ? text_[i_] : '\0'; }
+    void blank() {
+        for (; i_ < text_.size() && std::strchr(" \t\r\n", text_[i_]); ++i_)
+            if (text_[i_] == '\n') ++line_;
+    }
+    // A string at '"': its characters, escapes taken as the character after the backslash.
+    std::string string() {
+        std::string out;
+        for (++i_; i_ < text_.size() && text_[i_] != '"'; ++i_) {
+            if (text_[i_] == '\\') ++i_;
+            if (i_ < text_.size()) out += text_[i_];
+        }
+        ++i_;
+        return out;
+    }
+    bool value(std::string& path, int depth) {
+        if (depth > 64) return false;
+        blank();
+        lines_.emplace(path, line_);
+        const char open = peek();
+        if (open == '"') {
+            string();
+            return true;
+        }
+        if (open != '{' && open != '[') {
+            while (i_ < text_.size() && !std::strchr(",}] \t\r\n", text_[i_])) ++i_;
+            return true;
+        }
+        ++i_;
+        const char close = open == '{' ? '}' : ']';
+        blank();
+        if (peek() == close) return ++i_, true;
+        for (size_t index = 0; i_ < text_.size(); ++index) {
+            const size_t outer = path.size();
+            if (open == '{') {
+                blank();
+                const std::string key = string();
+                blank();
+                ++i_;  // ':'
+                path += (path.empty() ? "" : ".") + key;
+            } else {
+                path += "[" + std::to_string(index) + "]";
+            }
+            if (!value(path, depth + 1)) return false;
+            path.resize(outer);
+            blank();
+            if (peek() != ',') break;
+            ++i_;
+        }
+        ++i_;  // the closing bracket
+        return true;
+    }
+
+    std::string_view text_;
+    size_t i_ = 0;
+    uint32_t line_ = 1;
+    std::unordered_map<std::string, uint32_t> lines_;
+};
+
+// Why a text is not JSON, with where: nlohmann's "at line 4, column 3: syntax error while ..."
+// wording, from a SAX pass that stops at the first error (no exceptions).
+std::string json_syntax_error(std::string_view text) {
+    struct Sax final : nlohmann::json_sax<json> {
+        bool null() override { return true; }
+        bool boolean(bool) override { return true; }
+        bool number_integer(number_integer_t) override { return true; }
+        bool number_unsigned(number_unsigned_t) override { return true; }
+        bool number_float(number_float_t, const string_t&) override { return true; }
+        bool string(string_t&) override { return true; }
+        bool binary(binary_t&) override { return true; }
+        bool start_object(std::size_t) override { return true; }
+        bool key(string_t&) override { return true; }
+        bool end_object() override { return true; }
+        bool start_array(std::size_t) override { return true; }
+        bool end_array() override { return true; }
+        bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+            what = e.what();
+            return false;
+        }
+        std::string what;
+    } sax;
+    json::sax_parse(text.begin(), text.end(), &sax);
+    // "[json.exception.parse_error.101] parse error at line 4, column 3: syntax error while ..."
+    const size_t at = sax.what.find("at line ");
+    return at == std::string::npos ? std::string() : sax.what.substr(at);
+}
+
 }  // namespace
 
 bool looks_like_json(std::string_view text) {
@@ -283,9 +405,21 @@ void read_account_health(std::string_view text, Context& cx) {
     const json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded()) {
         cx.file.info.error = "this looks like a JSON file but it is not valid JSON (cut short or damaged?)";
+        if (std::string where = json_syntax_error(text); !where.empty()) {
+            where[0] = 'A';  // "At line 4, column 64: syntax error while parsing ..."
+            cx.file.info.error += ". " + where;
+        }
         return;
     }
     AccountHealthReader(cx).read(doc);
+    // The reader names a problem by its path in the document; the line is found afterwards.
+    bool unplaced = false;
+    for (const Problem& p : cx.file.info.problems) unplaced = unplaced || (p.line == 0 && !p.column.empty());
+    if (unplaced) {
+        const ValueLines lines(text);
+        for (Problem& p : cx.file.info.problems)
+            if (p.line == 0 && !p.column.empty()) p.line = lines.line_of(p.column);
+    }
     // Statuses alone are no figures: without a metric the file has nothing to show (an empty
     // list, empty objects, or every field missing or of the wrong type; the problems say which).
     if (cx.file.info.error.empty() && cx.file.records.reported.empty())
