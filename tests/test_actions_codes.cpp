@@ -49,7 +49,7 @@ TEST_CASE("actions: an open A-to-z claim and a late chargeback") {
     REQUIRE(claim);
     CHECK(claim->params == MessageParams{{"order_id", "113-0000000-0000001"}, {"due", "2026-11-21"}});
     CHECK(claim->text ==
-          "Respond to the A-to-z claim on order 113-0000000-0000001 before 2026-11-21: an open or granted A-to-z "
+          "Respond to the A-to-z claim on order 113-0000000-0000001 by 2026-11-21 (the last day): an open or granted A-to-z "
           "claim is an order defect.");
     const Action* chargeback = find_action(r, "respond_chargeback_late");
     REQUIRE(chargeback);
@@ -66,7 +66,7 @@ TEST_CASE("actions: a claim without an order id says so and has no order_id para
     const Action* claim = find_action(r, "respond_claim");
     REQUIRE(claim);
     CHECK(claim->params == MessageParams{{"due", "2026-11-22"}});
-    CHECK(claim->text.rfind("Respond to the A-to-z claim on order (no order id) before 2026-11-22:", 0) == 0);
+    CHECK(claim->text.rfind("Respond to the A-to-z claim on order (no order id) by 2026-11-22 (the last day):", 0) == 0);
 }
 
 // An FBA order's 1-star "arrived 5 days late" is removable (fba_fulfillment); a 3-star comment on
@@ -166,14 +166,50 @@ TEST_CASE("actions: buyer messages to answer, and messages already late") {
     const Result& result = f.run(D(2026, 11, 20));
     const Action* due = find_action(result, "answer_messages");
     REQUIRE(due);
-    CHECK(due->params == MessageParams{{"count", "1"}, {"first_due", "2026-11-21 08:00"}});
-    CHECK(due->text == "Answer 1 buyer message within 24 hours of receipt (the first by 2026-11-21 08:00).");
+    CHECK(due->params == MessageParams{{"count", "1"}, {"first_due", "2026-11-21 08:00 -08:00"}});
+    CHECK(due->text == "Answer 1 buyer message within 24 hours of receipt (the first by 2026-11-21 08:00 -08:00).");
     CHECK(due->order_id == "m1");
     const Action* late = find_action(result, "answer_late_messages");
     REQUIRE(late);
     CHECK(late->params == MessageParams{{"count", "1"}});
     CHECK(late->text ==
           "Answer 1 buyer message already past 24 hours: it counts as a late response, but the buyer still waits.");
+}
+
+// metrics.md: facts dated after as_of are ignored. A reply written the day after as_of was not
+// there on as_of: the message is still to answer (as the late response rate counts it).
+TEST_CASE("actions: a message answered after as_of is still to answer on as_of") {
+    Fixture f;
+    Records& r = f.file("template.messages");
+    Message m = message("m1", "2026-11-20T10:00:00Z");
+    m.has_response = true;
+    m.responded = *parse_iso_timestamp("2026-11-21T09:00:00Z");
+    r.messages.push_back(m);
+    const Action* due = find_action(f.run(D(2026, 11, 20)), "answer_messages");
+    REQUIRE(due);
+    CHECK(due->params == MessageParams{{"count", "1"}, {"first_due", "2026-11-21 10:00 UTC"}});
+    CHECK_FALSE(find_action(f.run(D(2026, 11, 21)), "answer_messages"));
+}
+
+// The return dissatisfaction rate leaves out the orders Amazon fulfils; so does the action.
+TEST_CASE("actions: pending return requests on FBA orders are Amazon's to answer") {
+    Fixture f;
+    Records& orders = f.file("amazon.all_orders");
+    orders.orders.push_back(f.order(40, D(2026, 11, 10), Channel::afn));
+    orders.orders.push_back(f.order(41, D(2026, 11, 10)));
+    Records& r = f.file("amazon.returns");
+    for (const int n : {40, 41}) {
+        ReturnRequest q;
+        q.order = f.id(n);
+        q.request_day = D(2026, 11, 17);
+        q.status = "Pending";
+        q.in_policy = Tri::yes;
+        q.quantity = 1;
+        r.returns.push_back(q);
+    }
+    const Action* a = find_action(f.run(D(2026, 11, 20)), "answer_returns");
+    REQUIRE(a);
+    CHECK(a->params == MessageParams{{"count", "1"}, {"since", "2026-11-17"}});
 }
 
 TEST_CASE("actions: pending return requests") {

@@ -237,7 +237,7 @@ TEST_CASE("cli: text is an aligned table with status words and windows") {
     const size_t status_col = text.find("Status", header) - line_start;
     const size_t row = text.find("\nodr ", header) + 1;
     CHECK(text.compare(row + status_col, 7, "FAILING") == 0);
-    CHECK(text.find("Respond to the A-to-z claim on order 113-0000000-0000001 before 2026-11-22") != std::string::npos);
+    CHECK(text.find("Respond to the A-to-z claim on order 113-0000000-0000001 by 2026-11-22 (the last day)") != std::string::npos);
 }
 
 // An Account Health report for two marketplaces gives two rows of one metric: each names its

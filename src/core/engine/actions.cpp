@@ -184,7 +184,9 @@ void plan_messages(const EvalContext& ctx, Planner& plan) {
     int64_t first_due = INT64_MAX;
     const Message* first = nullptr;
     for (const Message* m : ctx.facts.messages) {
-        if (m->no_response_needed || m->has_response) continue;
+        // A reply written after as_of was not known on that day (metrics.md: facts after as_of
+        // are ignored), as the late response rate reads it.
+        if (m->no_response_needed || (m->has_response && m->responded.local_day() <= ctx.as_of)) continue;
         const Day d = m->received.local_day();
         if (d > ctx.as_of || d < ctx.as_of - 29) continue;
         const int64_t end_of_as_of = int64_t(ctx.as_of.n + 1) * 86400 - 1;  // local seconds
@@ -204,9 +206,15 @@ void plan_messages(const EvalContext& ctx, Planner& plan) {
             Timestamp t = first->received;
             t.utc_seconds += limit;
             const int64_t secs = ((t.local_seconds() % 86400) + 86400) % 86400;
+            // In the message's own offset, named: a file may mix offsets.
+            char zone[16] = "UTC";
+            if (t.offset_minutes != 0) {
+                const int off = t.offset_minutes < 0 ? -t.offset_minutes : t.offset_minutes;
+                std::snprintf(zone, sizeof zone, "%c%02d:%02d", t.offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
+            }
             char buf[64];
-            std::snprintf(buf, sizeof buf, "%s %02d:%02d", format_day(t.local_day()).c_str(), int(secs / 3600),
-                          int(secs / 60 % 60));
+            std::snprintf(buf, sizeof buf, "%s %02d:%02d %s", format_day(t.local_day()).c_str(), int(secs / 3600),
+                          int(secs / 60 % 60), zone);
             params.emplace_back("first_due", buf);
         }
         plan.add("messages", 700, ctx.as_of, "answer_messages", std::move(params), "late_response_rate",
@@ -223,6 +231,9 @@ void plan_returns(const EvalContext& ctx, Planner& plan) {
     for (const ReturnRequest* r : ctx.facts.returns) {
         if (!r->request_day.has() || r->request_day.day() > ctx.as_of) continue;
         if (!contains_lower(ctx.policy.unanswered_return_statuses, r->status)) continue;
+        // Amazon answers the returns of the orders it fulfils (the metric leaves them out too).
+        const Order* o = ctx.facts.orders.find(r->order);
+        if (o && o->channel == Channel::afn) continue;
         ++pending;
         oldest = std::min(oldest, r->request_day.day());
     }
