@@ -213,6 +213,22 @@ TEST_CASE("metrics: odr defects whose order is unknown and undated are placed by
     CHECK(r.warnings[0].find("feedback of 2026-10-20 without an order id") != std::string::npos);
 }
 
+// metrics.md: a defect placed by its own day "carries a warning naming it". A claim filed within
+// the 14-day delay is on an order placed that day or earlier, possibly inside the window: it is
+// named. One placed before the window cannot count and is not.
+TEST_CASE("metrics: an unknown order's defect after the window is named, one before it is not") {
+    Fixture f;
+    Records& orders = f.file("amazon.all_orders");
+    for (int i = 1; i <= 200; ++i) orders.orders.push_back(f.order(i, D(2026, 10, 1)));
+    Records& claims = f.file("template.claims");
+    claims.claims.push_back(claim(f.ids.key("114-9999999-0000003"), ClaimType::a_to_z, ClaimStatus::open, D(2026, 11, 16)));
+    claims.claims.push_back(claim(f.ids.key("114-9999999-0000004"), ClaimType::a_to_z, ClaimStatus::open, D(2026, 9, 1)));
+    const Result& r = f.run(D(2026, 11, 20));  // window 2026-09-08 .. 2026-11-06
+    CHECK(find_metric(r, "odr", "all")->numerator == 0);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].rfind("1 order defect is on an order in no loaded orders file (114-9999999-0000003)", 0) == 0);
+}
+
 TEST_CASE("metrics: the same order and claim in overlapping exports count once") {
     Fixture f;
     Records& a = f.file("amazon.all_orders", "orders-oct.txt");

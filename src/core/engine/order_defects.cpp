@@ -126,7 +126,9 @@ void evaluate_order_defects(const EvalContext& ctx, const MetricPolicy& mp) {
             if (i_all < 0) continue;
             in_scopes.push_back(i_all);
             counters[size_t(i_all)].add_den(placed, known);
-            if (counters[size_t(i_all)].in_window(placed)) {
+            // Named while it can count: in the window, or after it (within the delay) where a
+            // defect placed by its own day may really be on an order inside the window.
+            if (placed >= counters[size_t(i_all)].window_from() && placed <= ctx.as_of) {
                 ++unknown_count;
                 if (unknown_named.size() < 10)
                     unknown_named.push_back(key != kNoOrder ? ctx.order_text(key)
