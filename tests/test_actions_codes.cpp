@@ -100,6 +100,28 @@ TEST_CASE("actions: feedback removal and feedback reply") {
           "it (never offer anything for changing it).");
 }
 
+// feedback.md: removal-eligible entries first. A 3-star FBA delivery complaint is no defect but
+// lowers the positive share: its removal is asked for (after the negative ones), not a reply.
+TEST_CASE("actions: a removal-eligible neutral entry gets a removal request, not a reply") {
+    Fixture f;
+    Records& orders = f.file("amazon.all_orders");
+    orders.orders.push_back(f.order(7, D(2026, 11, 5), Channel::afn));
+    orders.orders.push_back(f.order(9, D(2026, 11, 5), Channel::afn));
+    Records& fb = f.file("template.feedback");
+    FeedbackEntry neutral = feedback_entry(f.id(7), D(2026, 11, 15), 3);
+    neutral.comment = "arrived late and the box was crushed";
+    fb.feedback.push_back(neutral);
+    FeedbackEntry negative = feedback_entry(f.id(9), D(2026, 11, 10), 1);
+    negative.comment = "arrived 5 days late";
+    fb.feedback.push_back(negative);
+    const Result& r = f.run(D(2026, 11, 20));
+    std::vector<std::string> removals;
+    for (const Action& a : r.actions)
+        if (a.code == "remove_feedback") removals.push_back(a.params[0].second + " " + a.order_id);  // params[0]: the rating
+    CHECK(removals == std::vector<std::string>{"1 113-0000000-0000009", "3 113-0000000-0000007"});
+    CHECK_FALSE(find_action(r, "reply_feedback"));
+}
+
 TEST_CASE("actions: feedback without an order id is named by its day") {
     Fixture f;
     FeedbackEntry e = feedback_entry(kNoOrder, D(2026, 11, 12), 2);

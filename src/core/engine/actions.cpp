@@ -149,6 +149,13 @@ void plan_feedback(const EvalContext& ctx, const FeedbackReport& report, Planner
             params.emplace_back("reason", joined(e.removal_reasons));
             plan.add("feedback_removals", 900 + (in_odr_window ? 50 : 0), ctx.as_of - int(recency), "remove_feedback",
                      std::move(params), "odr", e.order_id);
+        } else if (e.removal_eligible && e.rating <= 3) {
+            // A neutral entry is no defect, but it lowers the positive share: removing it beats
+            // replying to it (feedback.md: removal-eligible entries first).
+            MessageParams params = feedback_params(e);
+            params.emplace_back("reason", joined(e.removal_reasons));
+            plan.add("feedback_removals", 350, ctx.as_of - int(recency), "remove_feedback", std::move(params),
+                     "feedback_positive_rate_90d", e.order_id);
         } else if (!e.answered && e.rating <= 3) {
             plan.add("feedback_replies", negative ? 300 : 200, ctx.as_of - int(recency), "reply_feedback",
                      feedback_params(e), negative ? "odr" : "feedback_positive_rate_90d", e.order_id, false);
