@@ -171,7 +171,7 @@ TEST_CASE("ingest: a row short of a field never keeps the rater's e-mail address
 }
 
 TEST_CASE("ingest: feedback bad rows") {
-    // Line 2 good; 3 rating 7; 4 bad date; 5 no order id.
+    // Line 2 good; 3 rating 7; 4 bad date; 5 no order id: still an entry (engine/README.md).
     const LoadedFile f = test::read_text(
         "Date\tRating\tComments\tYour Response\tOrder ID\tRater Email\n"
         "2026-09-14\t1\ta\t\t111-0000001-0000001\t\n"
@@ -179,17 +179,18 @@ TEST_CASE("ingest: feedback bad rows") {
         "31/31/26\t1\ta\t\t111-0000001-0000003\t\n"
         "2026-09-14\t1\ta\t\t\t\n");
     REQUIRE(f.info.ok());
-    CHECK(f.info.rows == 1);
-    CHECK(f.info.skipped == 3);
-    REQUIRE(f.info.problems.size() == 3);
+    CHECK(f.info.rows == 2);
+    CHECK(f.info.skipped == 2);
+    REQUIRE(f.info.problems.size() == 2);
     CHECK(f.info.problems[0].line == 3);
     CHECK(f.info.problems[0].column == "Rating");
     CHECK(f.info.problems[0].message == "not a rating from 1 to 5: '7'");
     CHECK(f.info.problems[1].line == 4);
     CHECK(f.info.problems[1].column == "Date");
     CHECK(f.info.problems[1].message == "not a date: '31/31/26'");
-    CHECK(f.info.problems[2].line == 5);
-    CHECK(f.info.problems[2].column == "Order ID");
+    REQUIRE(f.records.feedback.size() == 2);
+    CHECK(f.records.feedback[1].order == kNoOrder);
+    CHECK(f.records.feedback[1].line == 5);
 }
 
 TEST_CASE("ingest: the feedback template (CSV, any rating, removed column)") {

@@ -39,14 +39,15 @@ public:
         if (!rating || *rating < 1 || *rating > 5)
             return cx_.skip(row.line, name(fb_rating), "not a rating from 1 to 5: " + quote_value(rating_text));
         const std::string_view order = trim(col(fb_order_id));
-        if (order.empty()) return cx_.skip(row.line, name(fb_order_id), "no order id");
+        // An entry without an order id is still the buyer's rating (engine/README.md: counted,
+        // and an order defect of its own when negative).
         if (order.find('@') != std::string_view::npos) return cx_.skip(row.line, name(fb_order_id), kShiftedEmail);
         FeedbackEntry e;
         e.day = date->day;
         e.short_date = date->short_date;
         e.needs_date_order = date->needs_order;
         e.rating = static_cast<uint8_t>(*rating);
-        e.order = cx_.order_key(order);
+        e.order = order.empty() ? kNoOrder : cx_.order_key(order);
         e.comment = clean_utf8(trim(col(fb_comments)));
         e.response = clean_utf8(trim(col(fb_response)));
         if (e.response == "-" || e.response == "--") e.response.clear();
