@@ -24,11 +24,12 @@ inline char32_t next_code_point(std::string_view s, size_t& i) {
     return c;
 }
 
-// Code points the Latin UI font lacks and the CJK font has: CJK punctuation, kana, ideographs,
-// compatibility ideographs, full-width forms.
+// Code points the Latin UI font lacks and the CJK font has: CJK punctuation, kana, enclosed CJK
+// and compatibility forms (㈱ ㎝), ideographs, compatibility ideographs, full-width forms. (The
+// circled digits ① … ⑳ of Japanese comments are in the Latin UI font.)
 inline bool is_cjk_point(char32_t c) {
-    return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
+    return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3200 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
 }
 
 // The CJK code points of some texts, each once (all of them are in the BMP: a bit each). A

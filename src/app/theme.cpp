@@ -19,7 +19,7 @@ namespace {
 const ImWchar kLatinRanges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A,
                                 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0x2264, 0x2265,
                                 0x25B2, 0x25B2, 0x25BC, 0x25BC, 0x25CF, 0x25CF, 0x2713, 0x2713,
-                                0x2717, 0x2717, 0};
+                                0x2717, 0x2717, 0x2460, 0x2473, 0};  // ① … ⑳ (Japanese comments)
 
 // The big font shows only figures (format.h value_text: digits, '.', '%', '-', and '—' for
 // none): a third of the atlas's glyph area fewer to rasterise before the first frame (issue 9).
