@@ -84,7 +84,34 @@ def main():
         print(f"{'ok' if ok else 'FAILED'}: no file opens: exit {none.returncode}")
         if not ok:
             failures.append("no file opens")
-    print(f"{4 - len(failures)} passed, {len(failures)} failed")
+
+        # A directory is a path that cannot be opened as a file: named on stderr only.
+        os.mkdir(os.path.join(tmp, "adir"))
+        with_dir = run(cli, tmp, ["shipped.txt", "adir"])
+        ok = (with_dir.stdout == run(cli, tmp, ["shipped.txt"]).stdout and
+              with_dir.stderr.strip() == "adir: cannot open: Is a directory")
+        print(f"{'ok' if ok else 'FAILED'}: a directory: stderr {with_dir.stderr.strip()!r}")
+        if not ok:
+            failures.append("directory")
+
+        # After --, a name starting with '-' is a file.
+        os.rename(os.path.join(tmp, "cancelled.txt"), os.path.join(tmp, "--cancelled.txt"))
+        dashed = run(cli, tmp, ["--", "--cancelled.txt"])
+        ok = dashed.returncode == 2 and json.loads(dashed.stdout)["inputs"][0]["name"] == "--cancelled.txt"  # 1 of 1 cancelled
+        print(f"{'ok' if ok else 'FAILED'}: a file named --cancelled.txt after --: exit {dashed.returncode}")
+        if not ok:
+            failures.append("--")
+
+        # A result that cannot be written is no "all good": exit 3 with a message.
+        if os.path.exists("/dev/full"):
+            with open("/dev/full", "w") as full:
+                r = subprocess.run([cli, "--format", "json", "shipped.txt"], cwd=tmp, stdout=full,
+                                   stderr=subprocess.PIPE, text=True, check=False)
+            ok = r.returncode == 3 and "cannot write the result" in r.stderr
+            print(f"{'ok' if ok else 'FAILED'}: stdout on a full disk: exit {r.returncode}, {r.stderr.strip()!r}")
+            if not ok:
+                failures.append("full disk")
+    print(f"{7 - len(failures)} passed, {len(failures)} failed")
     return 1 if failures else 0
 
 

@@ -269,6 +269,90 @@ TEST_CASE("cli: markdown is a table a seller can paste into a ticket") {
     CHECK(md.find("### Next steps") != std::string::npos);
 }
 
+// output.md: the CLI prints the result; text and markdown tell what the JSON tells about each
+// input (its notes, its first problems, its error), in the singular for one row.
+TEST_CASE("cli: text and markdown list each input's notes, problems and error") {
+    Fixture f;
+    Records& orders = f.file("amazon.all_orders", "orders.txt");
+    orders.orders.push_back(f.order(1, D(2026, 10, 1)));
+    f.files[0].info.notes = {"dates such as '10/05/2026' were read as month/day/year"};
+    f.files[0].info.problems = {{17, "purchase-date", "not a date: '2026-13-01'"}};
+    f.files[0].info.rows = 1;
+    f.files[0].info.skipped = 1;
+    f.file("", "junk.txt");
+    f.files[1].info.error = "not a report this app can read";
+    const Result& r = f.run(D(2026, 11, 20));
+    const std::string text = cli::format_result(r, "text");
+    CHECK(text.find("  orders.txt  amazon.all_orders  1 row, 1 skipped\n"
+                    "    note: dates such as '10/05/2026' were read as month/day/year\n"
+                    "    line 17, purchase-date: not a date: '2026-13-01'\n") != std::string::npos);
+    CHECK(text.find("  junk.txt  (not readable)  0 rows  error: not a report this app can read\n") != std::string::npos);
+    const std::string md = cli::format_result(r, "markdown");
+    CHECK(md.find("| orders.txt | amazon.all_orders | 1 row, 1 skipped | note: dates such as '10/05/2026' were read "
+                  "as month/day/year<br>line 17, purchase-date: not a date: '2026-13-01' |") != std::string::npos);
+    CHECK(md.find("| junk.txt | (not readable) | 0 rows | **error:** not a report this app can read |") != std::string::npos);
+    // A good metric's outlook is in the details too (text has it in its table).
+    CHECK(md.find("- **odr** (mfn, computed): room for 0 more") != std::string::npos);
+}
+
+// Seller data in markdown is text, never markup (rendered by GitHub: no link, no emphasis, no
+// tag); a newline in it neither breaks a markdown row nor a text table row.
+TEST_CASE("cli: seller data is escaped in markdown and kept on one line in text") {
+    Fixture f;
+    Records& s = f.file("template.shipments", "ship.csv");
+    s.categories = {"", "*Toys*\n<b>x", "Home_Garden"};
+    for (int i = 0; i < 4; ++i) {
+        Shipment sh;
+        sh.order = f.ids.key(i == 0 ? "[ORD4](http://x)" : "ORD*" + std::to_string(i) + "*");
+        sh.expected_ship = D(2026, 11, 10);
+        sh.ship_confirm = D(2026, 11, 10);
+        sh.has_tracking = true;
+        sh.tracking_valid = false;
+        sh.category = uint16_t(i < 2 ? 1 : 2);
+        s.shipments.push_back(sh);
+    }
+    const Result& r = f.run(D(2026, 11, 20));
+    const std::string md = cli::format_result(r, "markdown");
+    CHECK(md.find("valid_tracking_rate (\\*Toys\\* \\<b>x)") != std::string::npos);
+    CHECK(md.find("valid_tracking_rate (Home_Garden)") != std::string::npos);  // intraword: not emphasis
+    CHECK(md.find("\\[ORD4\\](http://x)") != std::string::npos);
+    CHECK(md.find("ORD\\*1\\*") != std::string::npos);
+    const std::string text = cli::format_result(r, "text");
+    CHECK(text.find("valid_tracking_rate (*Toys* <b>x)") != std::string::npos);
+}
+
+// Amazon's policy counters are counts and its rating a score: no percentage, no "1 / 0".
+TEST_CASE("cli: Amazon's counters show their count, not a rate") {
+    Fixture f;
+    Records& ah = f.file("amazon.account_health", "health.json");
+    ReportedMetric counter;
+    counter.id = "listing_policy_violations";
+    counter.scope = "all";
+    counter.has_numerator = counter.has_target = true;
+    counter.numerator = 2;
+    counter.target = 0;
+    counter.status = "failing";
+    ah.reported.push_back(counter);
+    const std::string text = cli::format_result(f.run(), "text");
+    const size_t row = text.find("\nlisting_policy_violations ");
+    REQUIRE(row != std::string::npos);
+    const std::string line = text.substr(row + 1, text.find('\n', row + 1) - row - 1);
+    CHECK(line.find("%") == std::string::npos);
+    CHECK(line.find(" / ") == std::string::npos);
+    CHECK(line.find("  2  ") != std::string::npos);
+}
+
+// Markdown's feedback section has the root causes, as text and JSON do.
+TEST_CASE("cli: markdown carries the feedback's root causes") {
+    Fixture g;
+    Records& fb = g.file("template.feedback", "fb.csv");
+    FeedbackEntry e = feedback_entry(g.id(1), D(2026, 11, 10), 1);
+    e.comment = "arrived two weeks late";
+    fb.feedback.push_back(e);
+    const std::string with_feedback = cli::format_result(g.run(D(2026, 11, 20)), "markdown");
+    CHECK(with_feedback.find("| Root cause | Entries |\n|---|---:|\n| shipping_speed | 1 |") != std::string::npos);
+}
+
 TEST_CASE("cli: show sample text" * doctest::skip()) {
     Fixture f;
     const Result& r = sample(f);

@@ -2,7 +2,10 @@
 #include "cli/format.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <cstring>
+#include <optional>
 
 #include "core/engine/policy.h"
 #include "core/result_json.h"
@@ -14,18 +17,33 @@ namespace {
 // Averages (a target above 1) print as numbers, rates as percentages.
 bool is_average(const Metric& m) { return m.target && *m.target > 1.0; }
 
+// Amazon's policy counters (listing_policy_violations, ...) and its rating are counts and a
+// score, not rates: no percentage, no denominator.
+bool is_count(const Metric& m) {
+    return m.source == "amazon_report" && std::string(counted_noun(m.id)) == "items" && m.denominator <= 0;
+}
+
+// Text from the files on one line of a terminal table: control characters (a newline in a
+// category) become spaces.
+std::string one_line(std::string s) {
+    for (char& c : s)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+    return s;
+}
+
 std::string number(double v, int decimals) {
     char buf[48];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     return buf;
 }
 
-std::string value_text(const Metric& m, double v) {
-    return is_average(m) ? number(v, 2) : number(v * 100.0, 2) + " %";
-}
-
 std::string count_text(double v) {
     return v == double(int64_t(v)) ? std::to_string(int64_t(v)) : number(v, 2);
+}
+
+std::string value_text(const Metric& m, double v) {
+    if (is_count(m)) return count_text(v);
+    return is_average(m) ? number(v, 2) : number(v * 100.0, 2) + " %";
 }
 
 std::string condition_text(const std::string& c) {
@@ -46,7 +64,7 @@ std::string status_word(const std::string& s) {
 
 std::string metric_name(const Metric& m) {
     std::string name = m.id;
-    if (!m.category.empty()) name += " (" + m.category + ")";
+    if (!m.category.empty()) name += " (" + one_line(m.category) + ")";
     // Amazon's figures name their marketplace: a report for several has one row each.
     if (!m.marketplace_id.empty()) {
         const std::string policy = marketplace_name(m.marketplace_id);
@@ -78,11 +96,14 @@ std::string outlook_text(const Metric& m) {
 }
 
 std::vector<std::string> metric_row(const Metric& m) {
-    const bool counts = m.source == "computed" || m.denominator > 0 || m.numerator > 0;
+    const bool counts = !is_count(m) && (m.source == "computed" || m.denominator > 0 || m.numerator > 0);
+    // A counter's value is its count (Amazon gives no rate for it).
+    const bool counted = is_count(m) && !m.rate && (m.numerator > 0 || m.status != "no_data");
+    const std::optional<double> value = counted ? std::optional<double>(m.numerator) : m.rate;
     return {metric_name(m),
             m.scope,
             source_text(m),
-            m.rate ? value_text(m, *m.rate) : "-",
+            value ? value_text(m, *value) : "-",
             target_text(m),
             status_word(m.status),
             counts ? count_text(m.numerator) + " / " + count_text(m.denominator) : "",
@@ -114,13 +135,41 @@ std::string text_table(const std::vector<std::vector<std::string>>& rows) {
     return out;
 }
 
+// Text as itself in markdown (GitHub's), inside a table cell or after a list marker: every
+// character markdown could read as markup is backslash-escaped (| also inside tables), control
+// characters become spaces. '<' only where it could open a tag ("<b>", not "< 1.00 %"); '_'
+// only at a word's edge (GitHub never reads late_shipment_rate as emphasis).
 std::string md_escape(const std::string& s) {
+    const auto word = [&](size_t i) { return i < s.size() && std::isalnum(static_cast<unsigned char>(s[i])); };
     std::string out;
-    for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n') out += ' ';
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        const char next = i + 1 < s.size() ? s[i + 1] : ' ';
+        const bool tag = c == '<' && (std::isalpha(static_cast<unsigned char>(next)) || std::strchr("/!?", next));
+        const bool edge_underscore = c == '_' && !(i > 0 && word(i - 1) && word(i + 1));
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) out += ' ';
+        else if (std::strchr("\\`*[]|#&~!", c) || tag || edge_underscore) out += '\\', out += c;
         else out += c;
     }
+    return out;
+}
+
+std::string plural(uint64_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+std::string rows_text(const InputInfo& in) {
+    return plural(in.rows, "row", "rows") + (in.skipped ? ", " + std::to_string(in.skipped) + " skipped" : "");
+}
+
+// An input's notes and its first problems (stderr lists them all), as the JSON has them.
+std::vector<std::string> input_lines(const InputInfo& in) {
+    constexpr size_t kShown = 5;
+    std::vector<std::string> out;
+    for (const std::string& n : in.notes) out.push_back("note: " + n);
+    for (size_t i = 0; i < in.problems.size() && i < kShown; ++i) {
+        const Problem& p = in.problems[i];
+        out.push_back("line " + std::to_string(p.line) + (p.column.empty() ? "" : ", " + p.column) + ": " + p.message);
+    }
+    if (in.problems.size() > kShown) out.push_back("... " + plural(in.problems.size() - kShown, "more problem", "more problems"));
     return out;
 }
 
@@ -140,11 +189,10 @@ std::string format_text(const Result& r) {
                       "  policy " + r.policy + "\n\n";
     out += "Inputs\n";
     for (const InputInfo& in : r.inputs) {
-        out += "  " + in.name + "  " + (in.kind.empty() ? "(not readable)" : in.kind) + "  " +
-               std::to_string(in.rows) + " rows";
-        if (in.skipped) out += ", " + std::to_string(in.skipped) + " skipped";
-        if (!in.error.empty()) out += "  error: " + in.error;
+        out += "  " + one_line(in.name) + "  " + (in.kind.empty() ? "(not readable)" : in.kind) + "  " + rows_text(in);
+        if (!in.error.empty()) out += "  error: " + one_line(in.error);
         out += "\n";
+        for (const std::string& line : input_lines(in)) out += "    " + one_line(line) + "\n";
     }
     out += "\n";
     if (r.metrics.empty()) {
@@ -155,7 +203,7 @@ std::string format_text(const Result& r) {
         out += text_table(rows);
         if (any_rule_of_thumb(r)) out += "* rule of thumb, not Amazon policy\n";
         for (const Metric& m : r.metrics)
-            for (const std::string& n : m.notes) out += "  " + metric_name(m) + " [" + m.scope + "]: " + n + "\n";
+            for (const std::string& n : m.notes) out += "  " + metric_name(m) + " [" + m.scope + "]: " + one_line(n) + "\n";
     }
     if (r.feedback.present) {
         out += "\nFeedback\n";
@@ -169,11 +217,11 @@ std::string format_text(const Result& r) {
     }
     if (!r.actions.empty()) {
         out += "\nDo today\n";
-        for (const Action& a : r.actions) out += "  " + std::to_string(a.priority) + ". " + a.text + "\n";
+        for (const Action& a : r.actions) out += "  " + std::to_string(a.priority) + ". " + one_line(a.text) + "\n";
     }
     if (!r.warnings.empty()) {
         out += "\nWarnings\n";
-        for (const std::string& w : r.warnings) out += "  - " + w + "\n";
+        for (const std::string& w : r.warnings) out += "  - " + one_line(w) + "\n";
     }
     return out;
 }
@@ -181,7 +229,17 @@ std::string format_text(const Result& r) {
 std::string format_markdown(const Result& r) {
     std::string out = "## Seller account health as of " + (r.as_of.has() ? format_day(r.as_of.day()) : "-") + "\n\n";
     out += "Computed by Seller Health " + r.version + " with policy `" + r.policy + "` from " +
-           std::to_string(r.inputs.size()) + " file(s).\n\n";
+           plural(r.inputs.size(), "file", "files") + ".\n\n";
+    if (!r.inputs.empty()) {
+        out += "| File | Kind | Rows | Notes |\n|---|---|---|---|\n";
+        for (const InputInfo& in : r.inputs) {
+            std::string notes = in.error.empty() ? "" : "**error:** " + md_escape(in.error);
+            for (const std::string& line : input_lines(in)) notes += (notes.empty() ? "" : "<br>") + md_escape(line);
+            out += "| " + md_escape(in.name) + " | " + (in.kind.empty() ? "(not readable)" : in.kind) + " | " +
+                   rows_text(in) + " | " + notes + " |\n";
+        }
+        out += "\n";
+    }
     if (!r.metrics.empty()) {
         out += "| Metric | Scope | Source | Value | Target | Status | Num / Den | Window |\n";
         out += "|---|---|---|---:|---|---|---:|---|\n";
@@ -190,7 +248,7 @@ std::string format_markdown(const Result& r) {
             std::string status = row[5];
             if (m.status == "failing" || m.status == "warning") status = "**" + status + "**";
             out += "| " + md_escape(row[0]) + " | " + row[1] + " | " + row[2] + " | " + row[3] + " | " +
-                   md_escape(row[4]) + " | " + status + " | " + row[6] + " | " + row[7] + " |\n";
+                   md_escape(row[4]) + " | " + status + " | " + row[6] + " | " + md_escape(row[7]) + " |\n";
         }
         if (any_rule_of_thumb(r)) out += "\n\\* rule of thumb, not Amazon policy.\n";
     } else {
@@ -198,7 +256,7 @@ std::string format_markdown(const Result& r) {
     }
     bool any_detail = false;
     for (const Metric& m : r.metrics) {
-        if (m.status != "failing" && m.status != "warning" && m.notes.empty()) continue;
+        if (m.status != "failing" && m.status != "warning" && m.notes.empty() && outlook_text(m).empty()) continue;
         if (!any_detail) out += "\n### Details\n\n";
         any_detail = true;
         out += "- **" + md_escape(metric_name(m)) + "** (" + m.scope + ", " + source_text(m) + ")";
@@ -211,7 +269,7 @@ std::string format_markdown(const Result& r) {
             const MetricItem& it = m.items[i];
             std::string kinds;
             for (const std::string& k : it.kinds) kinds += (kinds.empty() ? "" : ", ") + k;
-            out += "  - `" + md_escape(it.order_id) + "` " + format_day(it.day) + " " + kinds +
+            out += "  - " + md_escape(it.order_id) + " " + format_day(it.day) + " " + md_escape(kinds) +
                    (it.drops_out_on.has() ? ", drops out " + format_day(it.drops_out_on.day()) : "") + "\n";
         }
         if (m.item_count > shown) out += "  - ... " + std::to_string(m.item_count - shown) + " more\n";
@@ -223,6 +281,10 @@ std::string format_markdown(const Result& r) {
             if (it == r.feedback.counts.end()) continue;
             out += std::string("| ") + w + " | " + std::to_string(it->second.positive) + " | " +
                    std::to_string(it->second.neutral) + " | " + std::to_string(it->second.negative) + " |\n";
+        }
+        if (!r.feedback.root_causes.empty()) {
+            out += "\n| Root cause | Entries |\n|---|---:|\n";
+            for (const auto& [cause, n] : r.feedback.root_causes) out += "| " + md_escape(cause) + " | " + std::to_string(n) + " |\n";
         }
     }
     if (!r.actions.empty()) {

@@ -28,8 +28,9 @@ const char* kUsage =
     "                     [--feedback-totals 30d=N,90d=N,365d=N,lifetime=N] FILE...\n"
     "Reads Amazon Seller Central reports (and Seller Health templates) and prints every\n"
     "account-health metric against its target.\n"
-    "Exit status: 0 all good or no data, 1 a warning, 2 a metric failing, 3 usage error or\n"
-    "no readable input.\n"
+    "Exit status: 0 all good or no data, 1 a warning, 2 a metric failing, 3 usage error,\n"
+    "no readable input, or the result could not be written.\n"
+    "An argument after -- is a FILE even if it starts with '-'.\n"
     "--account-health-rating and --feedback-totals take figures read off Seller Central that\n"
     "no report carries: the rating, and the count of every feedback rating per window (the\n"
     "Feedback Manager export holds only 1-3 star feedback, so the positive share needs them).\n";
@@ -41,6 +42,7 @@ struct Args {
 };
 
 bool parse_args(int argc, char** argv, Args& args, std::string& error) {
+    bool options_done = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         auto value = [&](const char* flag) -> const char* {
@@ -52,12 +54,16 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
             }
             return nullptr;
         };
-        if (arg == "-h" || arg == "--help") {
+        if (!options_done && (arg == "-h" || arg == "--help")) {
             std::fputs(kUsage, stdout);
             std::exit(0);
+        } else if (arg == "--" && !options_done) {
+            options_done = true;  // every argument after it is a FILE, even "--x.txt"
+        } else if (options_done) {
+            args.files.push_back(arg);
         } else if (const char* v = value("--as-of")) {
-            const auto day = sh::parse_day(v);
-            if (!day) return error = std::string("--as-of takes YYYY-MM-DD, not '") + v + "'", false;
+            const auto day = sh::parse_as_of(v);
+            if (!day) return error = std::string("--as-of takes a day YYYY-MM-DD from 2000 to 2099, not '") + v + "'", false;
             args.options.as_of = *day;
         } else if (const char* p = value("--policy")) {
             args.options.policy = p;
@@ -69,8 +75,11 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
             else if (order == "mdy") args.options.date_order = sh::DateOrder::mdy;
             else return error = "--date-order takes dmy or mdy, not '" + order + "'", false;
         } else if (const char* r = value("--account-health-rating")) {
+            // "" would clear the figure (the page's field): on the command line it is a slip.
+            if (!*r) return error = "--account-health-rating takes a whole number from 0 to 1000, not ''", false;
             if (!sh::parse_account_health_rating(r, args.options.account_health_rating, error)) return false;
         } else if (const char* t = value("--feedback-totals")) {
+            if (!*t) return error = "--feedback-totals takes WINDOW=COUNT pairs (e.g. 30d=120,lifetime=5230), not ''", false;
             if (!sh::parse_feedback_totals(t, args.options.feedback_totals, error)) return false;
         } else if (const char* f = value("--format")) {
             args.format = f;
@@ -135,7 +144,11 @@ int main(int argc, char** argv) {
         std::cout << sh::cli::format_result(result, args.format);
         std::cout.flush();
     }
-    std::fflush(stdout);
+    // A result that did not reach its reader (a full disk, a closed pipe) is no "all good".
+    if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout) {
+        std::fprintf(stderr, "seller-health: cannot write the result: %s\n", std::strerror(errno ? errno : EIO));
+        return kExitUsage;
+    }
     if (!any_readable) return kExitUsage;
     return sh::cli::exit_status(result);
 }

@@ -101,6 +101,11 @@ bool read_in_parts(const std::string& path, const std::string& name, uint64_t si
 // One file, whole, in 4 MiB chunks (a large All Orders file in two parts). A feedback file's
 // comments are read here too, beside the other files, instead of in the evaluation.
 void read_one(const std::string& path, FileRead& out) {
+    std::error_code dir_ec;
+    if (std::filesystem::is_directory(path, dir_ec)) {  // opens as an empty stream: name it
+        out.error = EISDIR;
+        return;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         out.error = errno ? errno : ENOENT;

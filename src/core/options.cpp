@@ -44,16 +44,22 @@ std::optional<uint64_t> FeedbackTotals::for_window(int days) const {
 bool parse_feedback_totals(std::string_view text, FeedbackTotals& out, std::string& error) {
     FeedbackTotals parsed;
     text = trim(text);
-    while (!text.empty()) {
+    // Every comma separates two pairs ("30d=5," lacks one); a window given twice is a typo.
+    for (bool more = !text.empty(); more;) {
         const size_t comma = text.find(',');
         const std::string_view pair = trim(text.substr(0, comma));
-        text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+        more = comma != std::string_view::npos;
+        text = more ? text.substr(comma + 1) : std::string_view();
         const size_t eq = pair.find('=');
         std::optional<uint64_t>* target = eq == std::string_view::npos ? nullptr : slot(parsed, trim(pair.substr(0, eq)));
         uint64_t count = 0;
         if (!target || !parse_count(pair.substr(eq + 1), count)) {
             error = "feedback totals are WINDOW=COUNT pairs with WINDOW 30d, 90d, 365d or lifetime "
                     "(e.g. 30d=120,lifetime=5230), not '" + std::string(pair) + "'";
+            return false;
+        }
+        if (*target) {
+            error = "feedback totals give " + std::string(trim(pair.substr(0, eq))) + " twice";
             return false;
         }
         *target = count;
@@ -101,6 +107,14 @@ bool parse_account_health_rating(std::string_view text, std::optional<int>& out,
     }
     out = static_cast<int>(value);
     return true;
+}
+
+std::optional<Day> parse_as_of(std::string_view text) {
+    const auto day = parse_day(text);
+    if (!day) return std::nullopt;
+    const std::string written = format_day(*day);  // parse_day took exactly YYYY-MM-DD
+    if (written < "2000-01-01" || written > "2099-12-31") return std::nullopt;
+    return day;
 }
 
 }  // namespace sh

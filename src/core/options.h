@@ -39,5 +39,8 @@ bool parse_feedback_totals(std::string_view text, FeedbackTotals& out, std::stri
 std::string format_feedback_totals(const FeedbackTotals& totals);
 // Parses an Account Health Rating "0".."1000"; "" clears it. False (with `error`) otherwise.
 bool parse_account_health_rating(std::string_view text, std::optional<int>& out, std::string& error);
+// Parses an as_of day: exactly YYYY-MM-DD, a real date, in the years the readers take as
+// plausible (2000 to 2099: a window of year 0000 is no seller's). None otherwise.
+std::optional<Day> parse_as_of(std::string_view text);
 
 }  // namespace sh

@@ -250,7 +250,7 @@ EMSCRIPTEN_KEEPALIVE int sh_set_as_of(const char* text) {
     if (s.empty()) {
         options.as_of = sh::MaybeDay();
     } else {
-        const auto day = sh::parse_day(s);
+        const auto day = sh::parse_as_of(s);
         if (!day) return 0;
         options.as_of = *day;
     }
