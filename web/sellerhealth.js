@@ -656,7 +656,7 @@
       // snapshot is open (it shows the snapshot's own as-of day and policy, read-only).
       setAsOf: (day) => {
         ownSessionOnly('setAsOf()');
-        if (!callWithString(mod._sh_set_as_of, day)) throw new RangeError('setAsOf takes YYYY-MM-DD');
+        if (!callWithString(mod._sh_set_as_of, day)) throw new RangeError('setAsOf takes a day YYYY-MM-DD from 2000 to 2099');
       },
       setPolicy: (policy) => {
         ownSessionOnly('setPolicy()');
