@@ -16,7 +16,9 @@ namespace sh::app {
 const Result& shown_result(App& app) { return app.snapshot ? *app.snapshot : app.session.result(); }
 bool read_only(const App& app) { return app.snapshot.has_value(); }
 
-std::string metric_key(const Metric& m) { return m.id + "/" + m.scope + "/" + m.source + "/" + m.category; }
+std::string metric_key(const Metric& m) {
+    return m.id + "/" + m.scope + "/" + m.source + "/" + m.category + "/" + m.marketplace_id;
+}
 
 void set_language(App& app, Language language) {
     if (app.language == language) return;

@@ -213,8 +213,12 @@ void draw_overview_panel(App& app, const Layout& layout) {
     const float width = (avail - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
     int i = 0;
     for (const Metric* m : card_metrics(r)) {
+        // Each card its own child window, also where two share a metric key (a snapshot's
+        // figures of two marketplaces: the link carries no marketplace ids).
+        ImGui::PushID(i);
         if (i++ % per_row) ImGui::SameLine();
         draw_card(app, r, *m, width, layout);
+        ImGui::PopID();
     }
     for (const std::string& w : shown_texts(app).warnings) ImGui::TextDisabled("%s", w.c_str());
 }

@@ -12,7 +12,10 @@ void draw_today_panel(App& app, const Layout& layout) {
     const ShownTexts& texts = shown_texts(app);
     const float s = layout.s;
     if (r.actions.empty()) {
-        ImGui::TextWrapped("%s", tr(r.metrics.empty() ? "today.nothing_loaded" : "today.none"));
+        // A snapshot carries no actions (share links hold aggregates only): say so, never
+        // "nothing urgent" beside failing metrics.
+        ImGui::TextWrapped("%s", tr(read_only(app) ? "snapshot.no_actions"
+                                    : r.metrics.empty() ? "today.nothing_loaded" : "today.none"));
     } else {
         ImGui::TextDisabled("%s", trf("today.count", {std::to_string(r.actions.size())}).c_str());
         const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
