@@ -72,6 +72,17 @@ void find_causes(const TokenText& text, const std::vector<const Lexicon*>& lexic
         for (uint32_t t = m.first; t < m.last; ++t) s.flags[t] |= kContrast;
 
     for (const Lexicon* lex : lexicons) find_all(lex->cues, text, s.cues);
+    // A ".." gap never reaches across a contrast word (lexicon format: "phrases never reach
+    // across ... a contrast word"): "tracking was fine but wrong colour" is no "tracking .. wrong",
+    // "respondieron rápido pero llegó tarde" no "respond* .. tarde".
+    s.cues.erase(std::remove_if(s.cues.begin(), s.cues.end(),
+                                [&](const Match& m) {
+                                    for (uint32_t t = m.first; t < m.last && t - m.first < 32; ++t)
+                                        if (((m.gap_mask >> (t - m.first)) & 1u) && (s.flags[t] & kContrast))
+                                            return true;
+                                    return false;
+                                }),
+                 s.cues.end());
     // A cue inside a longer cue does not count on its own.
     s.drop.assign(s.cues.size(), 0);
     for (size_t i = 0; i < s.cues.size(); ++i)
