@@ -125,8 +125,15 @@ TEST_CASE("ingest: an Account Health report without a single figure says so") {
     }
     SUBCASE("a document that is not JSON says where") {
         const LoadedFile f = read_text("{\n \"performanceMetrics\": [\n  {\"a\": 1,}\n ]\n}", "ah.json");
-        CHECK(f.info.error == "this looks like a JSON file but it is not valid JSON (cut short or damaged?). At line 3, "
-                              "column 11: syntax error while parsing object key - unexpected '}'; expected string literal");
+        const std::string prefix = "this looks like a JSON file but it is not valid JSON (cut short or damaged?). ";
+        CHECK(f.info.error == prefix + "At line 3, column 11: expected a string (a member name), found '}'");
+        CHECK(read_text("{\"performanceMetrics\": [\n  {\"a\": 1}", "ah.json").info.error ==
+              prefix + "At line 2, column 11: expected ',' or ']', found the end of the file (cut short?)");
+        CHECK(read_text("{\"performanceMetrics\": [\n  {\"a\": tru}]}", "ah.json").info.error ==
+              prefix + "At line 2, column 9: expected a value (a string, number, object, list, true, false or null), "
+                       "found 't'");
+        CHECK(read_text("{\"performanceMetrics\": []}\n}", "ah.json").info.error ==
+              prefix + "At line 2, column 1: unexpected text after the document");
     }
     SUBCASE("a reporting range in 1970 is a problem, the figure stays") {
         const LoadedFile f = read_text(

@@ -1,6 +1,7 @@
 // Account Health JSON reader: one ReportedMetric per figure per marketplace (reports.md).
 #include "core/ingest/account_health.h"
 
+#include <cctype>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -282,15 +283,21 @@ private:
     std::string marketplace_;
 };
 
-// Where each value of a valid JSON text starts: its path as the reader names it
-// ("performanceMetrics[0].orderDefectRate.mfn") and its 1-based line, to give the problems
-// found in the parsed document their lines. Gives up (returns what it has) past 64 levels.
-class ValueLines {
+// One pass over a JSON text: where each value starts (its path as the reader names it,
+// "performanceMetrics[0].orderDefectRate.mfn", and its 1-based line), to give the problems found
+// in the parsed document their lines; and, for a text that is not JSON, where and why it stops
+// being JSON, in a seller's words ("expected ',' or ']', found the end of the file (cut
+// short?)"). Runs only when there are problems to place or the parse failed; gives up past 64
+// levels.
+class JsonScan {
 public:
-    explicit ValueLines(std::string_view text) : text_(text) {
+    explicit JsonScan(std::string_view text) : text_(text) {
         if (text_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3;
         std::string path;
-        value(path, 0);
+        if (value(path, 0)) {
+            blank();
+            if (i_ < text_.size()) fail("unexpected text after the document");
+        }
     }
 
     // The line of `path`, else of the nearest enclosing value found; 0 when none is.
@@ -303,46 +310,69 @@ public:
         }
     }
 
+    // "" for JSON; else "At line 4, column 64: expected a string (a member name), found '}'".
+    const std::string& error() const { return error_; }
+
 private:
     char peek() const { return i_ < text_.size() ? text_[i_] : '\0'; }
     void blank() {
-        for (; i_ < text_.size() && std::strchr(" \t\r\n", text_[i_]); ++i_)
-            if (text_[i_] == '\n') ++line_;
+        for (; i_ < text_.size() && std::strchr(" \t\r\n", text_[i_]) && text_[i_]; ++i_)
+            if (text_[i_] == '\n') ++line_, line_start_ = i_ + 1;
+    }
+    bool fail(const std::string& why) {
+        if (!error_.empty()) return false;
+        std::string found = i_ >= text_.size() ? std::string("the end of the file (cut short?)")
+                                               : "'" + std::string(1, text_[i_]) + "'";
+        error_ = "At line " + std::to_string(line_) + ", column " + std::to_string(i_ - line_start_ + 1) + ": " + why +
+                 (i_ < text_.size() && why.rfind("expected", 0) != 0 ? "" : ", found " + found);
+        return false;
+    }
+    bool expect(char c, const char* what) {
+        blank();
+        if (peek() != c) return fail(std::string("expected ") + what);
+        ++i_;
+        return true;
     }
     // A string at '"': its characters, escapes taken as the character after the backslash.
-    std::string string() {
-        std::string out;
+    bool string(std::string* out) {
+        if (peek() != '"') return fail("expected a string");
         for (++i_; i_ < text_.size() && text_[i_] != '"'; ++i_) {
+            if (text_[i_] == '\n') return fail("a string does not end on its line");
             if (text_[i_] == '\\') ++i_;
-            if (i_ < text_.size()) out += text_[i_];
+            if (out && i_ < text_.size()) *out += text_[i_];
         }
+        if (i_ >= text_.size()) return fail("a string does not end");
         ++i_;
-        return out;
+        return true;
     }
     bool value(std::string& path, int depth) {
         if (depth > 64) return false;
         blank();
         lines_.emplace(path, line_);
         const char open = peek();
-        if (open == '"') {
-            string();
-            return true;
-        }
+        if (open == '"') return string(nullptr);
         if (open != '{' && open != '[') {
-            while (i_ < text_.size() && !std::strchr(",}] \t\r\n", text_[i_])) ++i_;
-            return true;
+            const size_t from = i_;
+            while (i_ < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[i_])) || text_[i_] == '+' ||
+                                         text_[i_] == '-' || text_[i_] == '.'))
+                ++i_;
+            const std::string_view word = text_.substr(from, i_ - from);
+            const bool number = !word.empty() && (std::isdigit(static_cast<unsigned char>(word[0])) || word[0] == '-');
+            if (word == "true" || word == "false" || word == "null" || number) return true;
+            i_ = from;
+            return fail("expected a value (a string, number, object, list, true, false or null)");
         }
         ++i_;
         const char close = open == '{' ? '}' : ']';
         blank();
         if (peek() == close) return ++i_, true;
-        for (size_t index = 0; i_ < text_.size(); ++index) {
+        for (size_t index = 0;; ++index) {
             const size_t outer = path.size();
             if (open == '{') {
                 blank();
-                const std::string key = string();
-                blank();
-                ++i_;  // ':'
+                std::string key;
+                if (peek() != '"') return fail("expected a string (a member name)");
+                if (!string(&key) || !expect(':', "':' after a member name")) return false;
                 path += (path.empty() ? "" : ".") + key;
             } else {
                 path += "[" + std::to_string(index) + "]";
@@ -350,46 +380,20 @@ private:
             if (!value(path, depth + 1)) return false;
             path.resize(outer);
             blank();
-            if (peek() != ',') break;
-            ++i_;
+            if (peek() == ',') {
+                ++i_;
+                continue;
+            }
+            return expect(close, open == '{' ? "',' or '}'" : "',' or ']'");
         }
-        ++i_;  // the closing bracket
-        return true;
     }
 
     std::string_view text_;
-    size_t i_ = 0;
+    size_t i_ = 0, line_start_ = 0;
     uint32_t line_ = 1;
     std::unordered_map<std::string, uint32_t> lines_;
+    std::string error_;
 };
-
-// Why a text is not JSON, with where: nlohmann's "at line 4, column 3: syntax error while ..."
-// wording, from a SAX pass that stops at the first error (no exceptions).
-std::string json_syntax_error(std::string_view text) {
-    struct Sax final : nlohmann::json_sax<json> {
-        bool null() override { return true; }
-        bool boolean(bool) override { return true; }
-        bool number_integer(number_integer_t) override { return true; }
-        bool number_unsigned(number_unsigned_t) override { return true; }
-        bool number_float(number_float_t, const string_t&) override { return true; }
-        bool string(string_t&) override { return true; }
-        bool binary(binary_t&) override { return true; }
-        bool start_object(std::size_t) override { return true; }
-        bool key(string_t&) override { return true; }
-        bool end_object() override { return true; }
-        bool start_array(std::size_t) override { return true; }
-        bool end_array() override { return true; }
-        bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
-            what = e.what();
-            return false;
-        }
-        std::string what;
-    } sax;
-    json::sax_parse(text.begin(), text.end(), &sax);
-    // "[json.exception.parse_error.101] parse error at line 4, column 3: syntax error while ..."
-    const size_t at = sax.what.find("at line ");
-    return at == std::string::npos ? std::string() : sax.what.substr(at);
-}
 
 }  // namespace
 
@@ -405,10 +409,7 @@ void read_account_health(std::string_view text, Context& cx) {
     const json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded()) {
         cx.file.info.error = "this looks like a JSON file but it is not valid JSON (cut short or damaged?)";
-        if (std::string where = json_syntax_error(text); !where.empty()) {
-            where[0] = 'A';  // "At line 4, column 64: syntax error while parsing ..."
-            cx.file.info.error += ". " + where;
-        }
+        if (const JsonScan scan(text); !scan.error().empty()) cx.file.info.error += ". " + scan.error();
         return;
     }
     AccountHealthReader(cx).read(doc);
@@ -416,7 +417,7 @@ void read_account_health(std::string_view text, Context& cx) {
     bool unplaced = false;
     for (const Problem& p : cx.file.info.problems) unplaced = unplaced || (p.line == 0 && !p.column.empty());
     if (unplaced) {
-        const ValueLines lines(text);
+        const JsonScan lines(text);
         for (Problem& p : cx.file.info.problems)
             if (p.line == 0 && !p.column.empty()) p.line = lines.line_of(p.column);
     }
